@@ -1,0 +1,3 @@
+from aleppo_geo.cli import main
+
+raise SystemExit(main())
