@@ -1,0 +1,346 @@
+"""Normalising the English spellings of Arabic-derived place names.
+
+Reporters write the same quarter of Aleppo as "Hay al-Heluk", "al-Hellok" or
+"Heluk"; "Sheikh Saeed" and "Shaykh Said"; "Bab al-Antakya" and "Bab Antakya".
+:func:`normalize` turns every such spelling into one *key*, so that the gazetteer
+can be looked up with whatever a text says. :func:`skeleton` is a coarser key for
+fuzzy candidate generation, and :func:`variants` lists surface spellings that
+share a name's key (for display and for building text patterns).
+
+The key is deliberately *not* a phonetic hash: it keeps every vowel class
+(a / i / u) and every consonant, because the spaCy pipeline compares keys of
+running English text against gazetteer keys, and a key that dropped vowels would
+let ordinary English words collide with place names. Everything a rule merges is
+a difference English transliterations of Arabic really show; anything rarer
+(Farafra / Farafira, Karam / Karm) is left to the gazetteer's alias lists.
+
+Pure Python, no third-party imports.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from itertools import product
+
+__all__ = ["normalize", "skeleton", "variants", "tokens"]
+
+# Marks that transliterate ayn (ʿ) and hamza (ʾ): reporters use any of these or
+# nothing at all ("Sa'eed", "Sa’eed", "Saeed"), so they carry no information.
+_AYN_HAMZA = dict.fromkeys(map(ord, "'’‘ʿʾʼʻ`´′ꞌ"), None)
+
+# Letters NFKD does not decompose into an ASCII base letter; seen in Turkish and
+# Kurdish spellings of Aleppo places (e.g. Turkish dotless ı).
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t",
+                       "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "þ": "th"})
+
+# The Arabic article and its assimilated forms before "sun letters"
+# (al-Sakhour = as-Sakhour = ash-Shaar's "ash-"). Reporters include or omit it at
+# will ("Bab al-Antakya" / "Bab Antakya"), so it is dropped at the start of every
+# word. Only when *hyphenated* do the short forms count as the article: a bare
+# "as", "at", "an" is far more likely the English word.
+_HYPHEN_ARTICLES = frozenset(
+    "al el il ul ash as ad adh ar at ath az an aj es esh ed er et ez en".split()
+)
+# Written as a separate word ("Hay al Huluk", "Al Bab", "El Bab") only these two
+# forms are common, and they are not English words.
+_WORD_ARTICLES = frozenset({"al", "el"})
+
+# "Hay"/"Hayy" (Arabic hayy, "quarter") is a prefix reporters add or leave out:
+# "Hay al-Heluk" = "Heluk". It is only dropped when a name follows it.
+_QUARTER_PREFIXES = frozenset({"hay", "hayy", "hai", "hayi"})
+
+# Arabic feminine/relative endings -iyya(h) with ta marbuta, spelled every way
+# ("Khalidiya", "Khalidiyeh", "al-Khalidiyah", "Haidarieh", "Antakeya"). All become "ia".
+_IYA_ENDING = re.compile(r"(?:iyy?[ae]h?|iy[ae]|ie?h|iah|eyy?ah?)$")
+# A bare ta marbuta: "Marjeh" = "Marja", "Rasafeh" = "Rasafa", "Jdayde" = "Jdeydeh".
+_TA_MARBUTA = re.compile(r"(?<=[^aeiouy])(?:[ae]h|e)$")
+
+_SHEIKH_FORMS = frozenset({"shaikh", "shikh", "chaikh", "chikh", "shaik", "shaiikh"})
+# After the vowel rules Sheikh/Shaykh/Shaikh/Shekh/Cheikh/Sheik come out as one of
+# the forms above; they all mean the same title, so they share one spelling.
+_SHEIKH = "shaikh"
+
+_MAX_ROUNDS = 6
+
+
+def _fold_text(text: str) -> str:
+    """Lowercase, strip diacritics and ayn/hamza marks; keep letters, digits, '-' and spaces."""
+    text = text.translate(_AYN_HAMZA).lower().translate(_FOLD)
+    # NFKD splits "ê" into "e" + combining circumflex, "أ" into "ا" + hamza above;
+    # dropping the combining marks leaves the base letters.
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = text.replace("\u0640", "")  # Arabic tatweel (pure stretching)
+    out = []
+    for ch in text:
+        if ch.isalnum():
+            out.append(ch)
+        elif ch in "-‐‑‒–—_":
+            out.append("-")
+        else:
+            # Punctuation and spacing separate words; "Bab al-Nairab." = "Bab al-Nairab".
+            out.append(" ")
+    return "".join(out)
+
+
+def _strip_articles(word: str) -> list[str]:
+    """Split a hyphenated word into parts, dropping a leading article on each part."""
+    parts = [p for p in word.split("-") if p]
+    kept: list[str] = []
+    for i, part in enumerate(parts):
+        hyphen_follows = i + 1 < len(parts)
+        if hyphen_follows and part in _HYPHEN_ARTICLES:
+            continue
+        kept.append(part)
+    return kept
+
+
+def _spell(word: str) -> str:
+    """Merge the vowel and consonant spellings of one word into one form."""
+    if not word.isascii() or not word.isalpha():
+        # Arabic script, digits or mixed tokens ("m10", "1070"): only the
+        # generic collapsing applies; the Latin vowel rules would be meaningless.
+        return _collapse(word) if word.isascii() else word
+    w = _IYA_ENDING.sub("ia", word) if len(word) > 4 else word
+    w = _TA_MARBUTA.sub("a", w) if len(w) > 3 else w
+    # dh (dhal) is written d as often as dh: "al-Hadher" / "al-Hader".
+    w = w.replace("dh", "d")
+    # q (qaf) is written k in older and French-influenced spellings: "Kasr" / "Qasr",
+    # "Maksud" / "Maqsoud". "kh" (kha) is a separate letter and is left alone.
+    w = w.replace("q", "k")
+    # Vowels: u is written ou (French), oo (English) or o ("Karm Homad" / "Houmid").
+    w = w.replace("ou", "u").replace("oo", "u").replace("o", "u")
+    # Long i is written ee ("Saeed", "Jibreen") and ie.
+    w = w.replace("ee", "i").replace("ie", "i")
+    # The diphthong ay is written ei/ey as well as ai/ay ("Sheikh" / "Shaykh",
+    # "Neirab" / "Nayrab", "Ein" / "Ayn", "Zeid" / "Zayd").
+    w = w.replace("ei", "ai").replace("ey", "ay")
+    # Short i is written e ("Heluk", "Helwaniyeh", "Fares" / "Faris").
+    w = w.replace("e", "i")
+    # y inside a word is the vowel/diphthong glide: "Shaykh" = "Shaikh",
+    # "Haydariya" = "Haidariya". A word-initial y ("Yaqoub") is a consonant.
+    if len(w) > 1:
+        w = w[0] + w[1:].replace("y", "i")
+    # au and aw are the same diphthong ("Dauleh" / "Dawla").
+    w = w.replace("au", "aw")
+    return _collapse(w)
+
+
+def _collapse(word: str) -> str:
+    """Collapse doubled letters: "Bustan al-Basha" vs "Bassha", "Karm Hommad" vs "Homad",
+    "Saeed" vs "Said". Arabic gemination is written or not at the writer's whim."""
+    if len(word) < 2:
+        return word
+    out = [word[0]]
+    for ch in word[1:]:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def _normalize_once(text: str) -> str:
+    words: list[str] = []
+    for raw in _fold_text(text).split():
+        for part in _strip_articles(raw):
+            words.append(part)
+    # Separate-word article: "Hay al Huluk", "Al Bab", "Bustan al Qasr".
+    # Dropped only if a word follows it, so a lone "Al" stays "al".
+    words = [w for i, w in enumerate(words)
+             if not (w in _WORD_ARTICLES and i + 1 < len(words))]
+    if len(words) > 1 and words[0] in _QUARTER_PREFIXES:
+        words = words[1:]
+    # A leading English article is part of how a name is quoted ("the Citadel"),
+    # not of the name.
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    spelled = [_spell(w) for w in words]
+    spelled = [_SHEIKH if w in _SHEIKH_FORMS else w for w in spelled]
+    return " ".join(w for w in spelled if w)
+
+
+@functools.lru_cache(maxsize=131072)
+def normalize(name: str) -> str:
+    """Return the lookup key of a place name.
+
+    Two spellings of the same Arabic name that differ only by the variation
+    reporters show get the same key::
+
+        >>> normalize("Hay al-Heluk") == normalize("Heluk") == normalize("al Hellok")
+        True
+        >>> normalize("Sheikh Saeed") == normalize("Shaykh Said")
+        True
+        >>> normalize("Bab al-Antakya") == normalize("Bab Antakya")
+        True
+
+    The key is lowercase ASCII for Latin-script names (Arabic script passes
+    through with diacritics removed), words separated by single spaces.
+    ``normalize(normalize(x)) == normalize(x)`` for every string.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"normalize() expects a str, got {type(name).__name__}")
+    current = name
+    # Some rules can enable others once applied (collapsing "ahh" exposes an
+    # "ah" ending, dropping "Hay" exposes an article), so rules run until the key
+    # stops changing; this is what makes the key idempotent.
+    for _ in range(_MAX_ROUNDS):
+        nxt = _normalize_once(current)
+        if nxt == current:
+            break
+        current = nxt
+    return current
+
+
+def tokens(name: str) -> list[str]:
+    """The words of a name's key: ``tokens("Bab al-Nairab") == ["bab", "nairab"]``."""
+    return normalize(name).split()
+
+
+_VOWELS = frozenset("aiu")
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """A coarse consonant skeleton of a name, for fuzzy candidate generation.
+
+    Vowels and the glides w/y next to them are dropped (except a word's first
+    letter), so "Farafra" and "al-Farafira" both give ``"frfr"`` and "Karam
+    Houmid" and "Karm Homad" both give ``"krm hmd"``. Too coarse to identify a
+    place on its own: use it to propose candidates, then score them on the key.
+    """
+    out_words = []
+    for word in normalize(name).split():
+        if not word.isascii():
+            out_words.append(word)
+            continue
+        kept = [word[0]]
+        for i, ch in enumerate(word[1:], start=1):
+            if ch in _VOWELS:
+                continue
+            if ch in "wy":
+                prev = word[i - 1]
+                nxt = word[i + 1] if i + 1 < len(word) else ""
+                if prev in _VOWELS or nxt in _VOWELS:
+                    continue
+            kept.append(ch)
+        out_words.append(_collapse("".join(kept)))
+    return " ".join(out_words)
+
+
+# Surface alternatives used by variants(): each maps a written form to forms
+# that normalise the same way.
+_SHEIKH_SPELLINGS = ("Sheikh", "Shaykh", "Shaikh", "Sheik")
+_ARTICLE_SPELLINGS = ("al-", "al ", "el-", "")
+_SUN_LETTERS = frozenset("tdrzsn")  # plus sh/th/dh, handled below
+_ENDING_SPELLINGS = ("iyeh", "iya", "iyah", "iyya")
+
+_MAX_VARIANTS = 64
+
+
+def _article_forms(word: str) -> list[str]:
+    """Ways to write the article before ``word`` (assimilated before sun letters)."""
+    forms = list(_ARTICLE_SPELLINGS)
+    low = word.lower()
+    for digraph in ("sh", "th", "dh"):
+        if low.startswith(digraph):
+            forms.append(f"a{digraph}-")
+            break
+    else:
+        if low[:1] in _SUN_LETTERS:
+            forms.append(f"a{low[0]}-")
+    return forms
+
+
+def _word_options(word: str) -> list[str]:
+    """Alternative spellings of one word that keep its key."""
+    low = word.lower()
+    options = [word]
+    if normalize(low) == _SHEIKH:
+        options = list(_SHEIKH_SPELLINGS)
+    else:
+        m = re.search(r"(iyy?[ae]h?|iy[ae]|ie?h|iah)$", low)
+        if m and len(low) > 4:
+            stem = word[: m.start()]
+            options = [stem + e for e in _ENDING_SPELLINGS]
+        if "ou" in low:
+            options += [o.replace("ou", "u").replace("Ou", "U") for o in options]
+        if "q" in low:
+            options += [o.replace("q", "k").replace("Q", "K") for o in options]
+    seen: dict[str, None] = {}
+    for o in options:
+        seen.setdefault(o, None)
+    return list(seen)
+
+
+def variants(name: str) -> set[str]:
+    """Spellings of ``name`` that reporters use and that share its key.
+
+    Covers the article and its assimilated forms (al-, el-, as-/ash-/ad-...),
+    the "Hay" prefix, Sheikh/Shaykh/Shaikh, the -iyeh/-iya/-iyah endings, ou/u and
+    q/k. The original name is always included; the set is bounded (at most 64),
+    and every member satisfies ``normalize(v) == normalize(name)``.
+    """
+    key = normalize(name)
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return {name}
+    # Take the bare words (articles split off) so they can be re-dressed.
+    bare: list[str] = []
+    has_article: list[bool] = []
+    for w in words:
+        m = re.match(r"(?i)^(al|el|a[sdrtzn]|ash|ath|adh)[-‐‑](.+)$", w)
+        if m:
+            bare.append(m.group(2))
+            has_article.append(True)
+        elif w.lower() in _WORD_ARTICLES and bare is not None:
+            has_article.append(True)
+            bare.append("")  # placeholder: article attaches to next word
+        else:
+            bare.append(w)
+            has_article.append(False)
+    # Merge separate-word articles into the following word's flag.
+    merged_words: list[str] = []
+    merged_flags: list[bool] = []
+    pending = False
+    for w, flag in zip(bare, has_article):
+        if w == "":
+            pending = True
+            continue
+        merged_words.append(w)
+        merged_flags.append(flag or pending)
+        pending = False
+    hay = False
+    if len(merged_words) > 1 and merged_words[0].lower() in _QUARTER_PREFIXES:
+        hay = True
+        merged_words = merged_words[1:]
+        merged_flags = merged_flags[1:]
+
+    per_word: list[list[str]] = []
+    for w, flag in zip(merged_words, merged_flags):
+        spellings = _word_options(w)
+        if flag or (len(merged_words) == 1):
+            forms = []
+            for sp in spellings:
+                forms += [a + sp for a in _article_forms(sp)]
+            per_word.append(forms)
+        else:
+            per_word.append(spellings)
+    prefixes = ["", "Hay ", "Hay al-"] if hay else [""]
+    result: set[str] = {name}
+    for prefix in prefixes:
+        for combo in product(*per_word):
+            candidate = prefix + " ".join(combo)
+            if prefix == "Hay al-":
+                # "Hay al-" already carries the article for the first word.
+                first = combo[0]
+                for art in ("al-", "al ", "el-"):
+                    if first.startswith(art):
+                        first = first[len(art):]
+                        break
+                candidate = prefix + " ".join((first, *combo[1:]))
+            if normalize(candidate) == key:
+                result.add(candidate)
+            if len(result) >= _MAX_VARIANTS:
+                return result
+    return result
