@@ -229,6 +229,9 @@ def _decode(data: bytes, encoding: str) -> str:
         except UnicodeDecodeError as exc:
             raise _BadFile(f"not valid UTF-16 ({exc.reason} at offset {exc.start})") from None
     else:
+        for magic, kind in _MAGIC:
+            if data.startswith(magic):
+                raise _BadFile(f"binary file ({kind}); save the report as plain text first")
         if b"\x00" in data[:_SNIFF_BYTES]:
             raise _BadFile("binary file (contains NUL bytes)")
         codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
@@ -248,6 +251,19 @@ def _decode(data: bytes, encoding: str) -> str:
     if _mostly_control(text[:_SNIFF_BYTES]):
         raise _BadFile("binary file (mostly control characters)")
     return text
+
+
+# Formats reports are often saved in by mistake; naming them tells the user what to do.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or Word/OpenDocument file"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Word/Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
 
 
 def _looks_binary(sample: bytes) -> bool:
@@ -330,6 +346,7 @@ class ArticleReader(Iterator[Article]):
         self.skipped: list[SkippedInput] = []
         self.count = 0
         self._n_strings = 0
+        self._n_records = 0
         # Check paths up front: a typo should fail before an hour of processing, not after.
         self._inputs = [self._as_path(item) for item in inputs] if inputs else []
         for item in self._inputs:
@@ -383,9 +400,9 @@ class ArticleReader(Iterator[Article]):
             else:
                 yield self._with_default_date(Article(id=ident, text=item))
         elif isinstance(item, Mapping):
-            self._n_strings += 1
-            article = self._from_record(item, where=f"record-{self._n_strings}", line=None,
-                                        default_id=f"record-{self._n_strings}")
+            self._n_records += 1
+            article = self._from_record(item, where=f"record-{self._n_records}", line=None,
+                                        default_id=f"record-{self._n_records}")
             if article is not None:
                 yield article
         elif _is_dataframe(item):
@@ -542,6 +559,10 @@ class ArticleReader(Iterator[Article]):
             return
         any_line = False
         with handle:
+            if b"\x00" in handle.read(_SNIFF_BYTES):
+                self._skip(path, "binary file (contains NUL bytes)")
+                return
+            handle.seek(0)
             for number, raw in enumerate(handle, start=1):
                 if number == 1 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[len(codecs.BOM_UTF8):]
@@ -642,7 +663,9 @@ class ArticleReader(Iterator[Article]):
         columns = [str(c) for c in frame.columns]
         if "text" not in columns:
             raise CorpusError(f"DataFrame has no 'text' column (columns: {', '.join(columns)})")
-        for index, row in zip(frame.index, frame.to_dict("records")):
+        # Row by row: a frame is already in memory, don't make a second copy of it as dicts.
+        for index, values in zip(frame.index, frame.itertuples(index=False, name=None)):
+            row = dict(zip(columns, values))
             article = self._from_record(row, where=f"DataFrame row {index}", line=None,
                                         default_id=str(index))
             if article is not None:

@@ -96,6 +96,16 @@ def test_whitespace_only_and_random_binary_files_are_skipped(tmp_path: Path) -> 
     assert "binary" in reasons["noise.dat"]
 
 
+def test_a_pdf_or_word_file_is_named_as_such_so_the_user_knows_to_convert_it(tmp_path: Path) -> None:
+    _write(tmp_path, "report.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\nstream\n\xe2\x28\xa1 endstream")
+    _write(tmp_path, "report.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml")
+    reader = load_articles(tmp_path)
+    assert list(reader) == []
+    reasons = {Path(s.path).name: s.reason for s in reader.skipped}
+    assert "PDF" in reasons["report.pdf"] and "plain text" in reasons["report.pdf"]
+    assert "Word" in reasons["report.docx"]
+
+
 def test_on_error_raise_stops_at_the_first_bad_file(mixed_folder: Path) -> None:
     with pytest.raises(CorpusInputError, match="b_photo.txt"):
         list(load_articles(mixed_folder, on_error="raise"))
@@ -264,6 +274,20 @@ def test_plain_strings_and_articles_mix(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["text-1", "mine", "text-2"]
     assert all(a.published == dt.date(2016, 12, 12) for a in articles)
     assert articles[1].text == given_article.text
+
+
+def test_dicts_are_read_like_jsonl_objects() -> None:
+    articles = list(load_articles([{"id": "x1", "text": "Clashes in Heluk.", "published": "2016-11-27"},
+                                   {"text": "Shelling hit Sakhour."}], "A plain string."))
+    assert [a.id for a in articles] == ["x1", "record-2", "text-1"]
+    assert articles[0].published == dt.date(2016, 11, 27)
+
+
+def test_a_binary_file_named_jsonl_is_one_skip_not_a_warning_per_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "data.jsonl", b"\x00\x01\n" * 50)
+    reader = load_articles(path)
+    assert list(reader) == []
+    assert len(reader.skipped) == 1 and "binary" in reader.skipped[0].reason
 
 
 def test_reading_is_lazy_one_input_at_a_time(tmp_path: Path) -> None:
