@@ -61,7 +61,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
-import io
 import json
 import logging
 import os
