@@ -71,12 +71,15 @@ def _fold_text(text: str) -> str:
     # dropping the combining marks leaves the base letters.
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
+    ).lower()  # again: NFKD can produce capitals (e.g. Roman numeral signs)
     text = text.replace("\u0640", "")  # Arabic tatweel (pure stretching)
     out = []
     for ch in text:
         if ch.isalnum():
             out.append(ch)
+        elif ch == ".":
+            # Abbreviations are written with or without stops: "U.S." = "US".
+            continue
         elif ch in "-‐‑‒–—_":
             out.append("-")
         else:
@@ -119,13 +122,25 @@ def _spell(word: str) -> str:
     w = w.replace("ei", "ai").replace("ey", "ay")
     # Short i is written e ("Heluk", "Helwaniyeh", "Fares" / "Faris").
     w = w.replace("e", "i")
-    # y inside a word is the vowel/diphthong glide: "Shaykh" = "Shaikh",
-    # "Haydariya" = "Haidariya". A word-initial y ("Yaqoub") is a consonant.
-    if len(w) > 1:
-        w = w[0] + w[1:].replace("y", "i")
+    # y after a vowel closes the diphthong ("Shaykh" = "Shaikh", "Haydariya" =
+    # "Haidariya", "Bayyada" = "Bayada"), and word-final y is the vowel i
+    # ("Sukkary" = "Sukkari"). Elsewhere y stays: it is a consonant word-initially
+    # ("Yaqoub") and before a vowel ("Siryan", "Myassar"), and keeping it keeps the
+    # English "Syrian" apart from the quarter al-Siryan.
+    w = _glide_y(w)
     # au and aw are the same diphthong ("Dauleh" / "Dawla").
     w = w.replace("au", "aw")
     return _collapse(w)
+
+
+def _glide_y(word: str) -> str:
+    out: list[str] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        if ch == "y" and i > 0 and (out[-1] in "aeiou" or i == last):
+            ch = "i"
+        out.append(ch)
+    return "".join(out)
 
 
 def _collapse(word: str) -> str:
