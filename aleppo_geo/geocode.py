@@ -78,6 +78,7 @@ __all__ = [
     "GeocoderChain",
     "OnlineGeocoderWarning",
     "default_cache_path",
+    "describe_error",
     "make_nominatim",
     "to_gazetteer_row",
 ]
@@ -856,7 +857,7 @@ class GeocoderChain(Geocoder):
             f"{describe_error(exc)} ({type(exc).__name__}: {exc}); no answer, nothing cached"
         )
         logger.debug("online geocoder failure", exc_info=exc)
-        warnings.warn(OnlineGeocoderWarning(message, exc), stacklevel=3)
+        warnings.warn(OnlineGeocoderWarning(message, exc), stacklevel=4)
 
 
 ChainGeocoder = GeocoderChain
@@ -889,7 +890,7 @@ def _classify_error(exc: GeopyError) -> GeopyError:
     if timed_out and not isinstance(exc, geopy_exc.GeocoderTimedOut):
         relabelled: GeopyError = geopy_exc.GeocoderTimedOut(f"Service timed out ({exc})")
     elif (not timed_out and type(exc) is geopy_exc.GeocoderServiceError
-          and any(isinstance(e, ConnectionError) for e in chain) | ("connection refused" in text)):
+          and (any(isinstance(e, ConnectionError) for e in chain) or "connection refused" in text)):
         relabelled = geopy_exc.GeocoderUnavailable(f"Service not available ({exc})")
     else:
         return exc
