@@ -51,8 +51,9 @@ _WORD_ARTICLES = frozenset({"al", "el"})
 _QUARTER_PREFIXES = frozenset({"hay", "hayy", "hai", "hayi"})
 
 # Arabic feminine/relative endings -iyya(h) with ta marbuta, spelled every way
-# ("Khalidiya", "Khalidiyeh", "al-Khalidiyah", "Haidarieh", "Antakeya"). All become "ia".
-_IYA_ENDING = re.compile(r"(?:iyy?[ae]h?|iy[ae]|ie?h|iah|eyy?ah?)$")
+# ("Khalidiya", "Khalidiyeh", "al-Khalidiyah", "Haidarieh"), also after a
+# consonant ("Antakya" / "Antakeya" / "Antakia"). All become "ia".
+_IYA_ENDING = re.compile(r"(?:iyy?[ae]h?|iy[ae]|ie?h|iah|eyy?ah?|(?<=[^aeiouy])y[ae]h?)$")
 # A bare ta marbuta: "Marjeh" = "Marja", "Rasafeh" = "Rasafa", "Jdayde" = "Jdeydeh".
 _TA_MARBUTA = re.compile(r"(?<=[^aeiouy])(?:[ae]h|e)$")
 
@@ -60,6 +61,8 @@ _SHEIKH_FORMS = frozenset({"shaikh", "shikh", "chaikh", "chikh", "shaik", "shaii
 # After the vowel rules Sheikh/Shaykh/Shaikh/Shekh/Cheikh/Sheik come out as one of
 # the forms above; they all mean the same title, so they share one spelling.
 _SHEIKH = "shaikh"
+
+_ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 
 _MAX_ROUNDS = 6
 
@@ -102,6 +105,10 @@ def _strip_articles(word: str) -> list[str]:
 
 def _spell(word: str) -> str:
     """Merge the vowel and consonant spellings of one word into one form."""
+    if word in _ROMAN_NUMERALS:
+        # "al-Hamdaniyeh II" and "III" are different quarters: numerals are not
+        # spellings, so no rule (least of all collapsing "ii") may touch them.
+        return word
     if not word.isascii() or not word.isalpha():
         # Arabic script, digits or mixed tokens ("m10", "1070"): only the
         # generic collapsing applies; the Latin vowel rules would be meaningless.
