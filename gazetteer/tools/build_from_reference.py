@@ -400,8 +400,6 @@ def apply_curated(rows: dict[str, Row], curated: list[dict], polys, cultural, ge
             raise BuildError(f"{row.id}: has its own coordinate; do not place it at {target}")
         row.lat, row.lon, row.approximate, row.placed_at = t.lat, t.lon, True, t.id
         row.source = f"approximate: placed at {t.id} ({t.source})"
-        if not row.parent and t.kind not in ("city",):
-            row.parent = t.id
 
 
 def _place_region(row: Row, side: str, rows: dict[str, Row], polys) -> None:
