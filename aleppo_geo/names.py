@@ -54,8 +54,10 @@ _QUARTER_PREFIXES = frozenset({"hay", "hayy", "hai", "hayi"})
 # ("Khalidiya", "Khalidiyeh", "al-Khalidiyah", "Haidarieh"), also after a
 # consonant ("Antakya" / "Antakeya" / "Antakia"). All become "ia".
 _IYA_ENDING = re.compile(r"(?:iyy?[ae]h?|iy[ae]|ie?h|iah|eyy?ah?|(?<=[^aeiouy])y[ae]h?)$")
-# A bare ta marbuta: "Marjeh" = "Marja", "Rasafeh" = "Rasafa", "Jdayde" = "Jdeydeh".
-_TA_MARBUTA = re.compile(r"(?<=[^aeiouy])(?:[ae]h|e)$")
+# A ta marbuta written -eh or -ah: "Marjeh" = "Marja", "Rasafeh" = "Rasafa". A bare
+# final -e ("Jdayde") is *not* merged with -a: English words end in a silent e, and
+# "male", "rake", "dome" would become the keys of Mallah, Raqqa and Douma.
+_TA_MARBUTA = re.compile(r"(?<=[^aeiouy])[ae]h$")
 
 _SHEIKH_FORMS = frozenset({"shaikh", "shikh", "chaikh", "chikh", "shaik", "shaiikh"})
 # After the vowel rules Sheikh/Shaykh/Shaikh/Shekh/Cheikh/Sheik come out as one of
@@ -109,6 +111,10 @@ def _spell(word: str) -> str:
         # "al-Hamdaniyeh II" and "III" are different quarters: numerals are not
         # spellings, so no rule (least of all collapsing "ii") may touch them.
         return word
+    if len(word) < 3:
+        # Two-letter words are mostly English or abbreviations ("OK" is not "UK",
+        # "US", "Ad"); spelling rules would only make them collide.
+        return word
     if not word.isascii() or not word.isalpha():
         # Arabic script, digits or mixed tokens ("m10", "1070"): only the
         # generic collapsing applies; the Latin vowel rules would be meaningless.
@@ -127,8 +133,9 @@ def _spell(word: str) -> str:
     # The diphthong ay is written ei/ey as well as ai/ay ("Sheikh" / "Shaykh",
     # "Neirab" / "Nayrab", "Ein" / "Ayn", "Zeid" / "Zayd").
     w = w.replace("ei", "ai").replace("ey", "ay")
-    # Short i is written e ("Heluk", "Helwaniyeh", "Fares" / "Faris").
-    w = w.replace("e", "i")
+    # Short i is written e ("Heluk", "Helwaniyeh", "Fares" / "Faris"). Not before
+    # a, where "ea" is an English spelling ("read" must not become Riyadh's "riad").
+    w = re.sub(r"e(?!a)", "i", w)
     # y after a vowel closes the diphthong ("Shaykh" = "Shaikh", "Haydariya" =
     # "Haidariya", "Bayyada" = "Bayada"), and word-final y is the vowel i
     # ("Sukkary" = "Sukkari"). Elsewhere y stays: it is a consonant word-initially
