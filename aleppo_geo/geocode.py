@@ -604,6 +604,10 @@ class GeocoderChain(Geocoder):
         :class:`OnlineGeocoderWarning` and ``None``; ``"raise"``: the geopy exception
         propagates.
     :param offline: ignore every online member (gazetteer only), e.g. from a config flag.
+    :param gazetteer: the gazetteer for the default ``[GazetteerGeocoder(gazetteer)]`` when
+        ``geocoders`` is not given.
+    :param online_limit: how many answers to request from Nominatim per query (the box
+        filter may drop some).
     """
 
     def __init__(
@@ -626,6 +630,11 @@ class GeocoderChain(Geocoder):
             raise ValueError(f"on_error must be 'warn' or 'raise', got {on_error!r}")
         if geocoders is None:
             geocoders = [GazetteerGeocoder(gazetteer)]
+        elif gazetteer is not None:
+            raise ValueError(
+                "pass gazetteer= only when not listing geocoders; otherwise give it to "
+                "GazetteerGeocoder(gazetteer) in the list"
+            )
         if not geocoders:
             raise ValueError("GeocoderChain needs at least one geocoder")
         # geopy's RateLimiter insists the pause after an error is at least the usual gap.
@@ -751,7 +760,9 @@ class GeocoderChain(Geocoder):
     ) -> Location | list[Location] | None:
         """The gazetteer place for a point (within ``max_distance_m`` if given), else online.
 
-        Online services are asked only for points inside ``bbox``.
+        Without ``max_distance_m`` the gazetteer always has a nearest place, so online
+        services are asked only when a distance limit is set, and only for points inside
+        ``bbox``.
         """
         point = _coerce_point(query)
         for member in self._members:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from geopy.exc import GeocoderQueryError, GeocoderServiceError, GeocoderTimedOut, GeocoderUnavailable
+from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
@@ -86,11 +87,16 @@ def server():
         yield fake
 
 
+ADAPTERS = {"requests": RequestsAdapter, "urllib": URLLibAdapter}
+
+
 def online_chain(gazetteer, domain: str, cache_path: Path | None, **options) -> GeocoderChain:
     """Gazetteer + Nominatim pointed at the fake server; quick settings for tests."""
+    adapter = options.pop("adapter", None)
     nominatim = make_nominatim(
         user_agent="aleppo-geo-tests/1.0", domain=domain, scheme="http",
         timeout=options.pop("timeout", 2), proxies={},
+        adapter_factory=ADAPTERS[adapter] if adapter else None,
     )
     options.setdefault("min_delay_seconds", 0.0)
     options.setdefault("max_retries", 0)
@@ -317,9 +323,10 @@ def test_chain_works_behind_rate_limiter_and_partial(gazetteer, server):
 # ----------------------------------------------------------------------------- failures
 
 
-def test_service_down_gives_none_and_a_clear_warning(gazetteer, tmp_path):
+@pytest.mark.parametrize("adapter", ["requests", "urllib"])
+def test_service_down_gives_none_and_a_clear_warning(gazetteer, tmp_path, adapter):
     domain = f"127.0.0.1:{closed_port()}"
-    chain = online_chain(gazetteer, domain, tmp_path / "cache.json")
+    chain = online_chain(gazetteer, domain, tmp_path / "cache.json", adapter=adapter)
     with pytest.warns(OnlineGeocoderWarning) as caught:
         assert chain.geocode(PORT_FREE_QUERY) is None
     (warning,) = caught
@@ -335,21 +342,23 @@ def test_service_down_gives_none_and_a_clear_warning(gazetteer, tmp_path):
         assert chain.geocode("Hanano").raw["id"] == "hanano"
 
 
-def test_service_down_raises_geopys_error_when_asked_to(gazetteer):
-    chain = online_chain(gazetteer, f"127.0.0.1:{closed_port()}", None, on_error="raise")
-    with pytest.raises(GeocoderServiceError) as excinfo:
+@pytest.mark.parametrize("adapter", ["requests", "urllib"])
+def test_service_down_raises_geopys_unavailable_error_when_asked_to(gazetteer, adapter):
+    chain = online_chain(gazetteer, f"127.0.0.1:{closed_port()}", None, on_error="raise", adapter=adapter)
+    with pytest.raises(GeocoderUnavailable):
         chain.geocode(PORT_FREE_QUERY)
-    assert not isinstance(excinfo.value, GeocoderTimedOut)
 
 
-def test_slow_service_is_classified_as_a_timeout_and_not_cached(gazetteer, tmp_path):
+@pytest.mark.parametrize("adapter", ["requests", "urllib"])
+def test_slow_service_is_classified_as_a_timeout_and_not_cached(gazetteer, tmp_path, adapter):
     with FakeNominatim(places=ONLINE_PLACES, mode="slow", delay=3.0) as server:
-        chain = online_chain(gazetteer, server.domain, tmp_path / "c.json", timeout=0.3)
+        chain = online_chain(gazetteer, server.domain, tmp_path / "c.json", timeout=0.3, adapter=adapter)
         with pytest.warns(OnlineGeocoderWarning, match="timed out") as caught:
             assert chain.geocode(PORT_FREE_QUERY) is None
         assert isinstance(caught[0].message.error, GeocoderTimedOut)
 
-        raising = online_chain(gazetteer, server.domain, tmp_path / "c.json", timeout=0.3, on_error="raise")
+        raising = online_chain(gazetteer, server.domain, tmp_path / "c.json", timeout=0.3, on_error="raise",
+                               adapter=adapter)
         with pytest.raises(GeocoderTimedOut):
             raising.geocode(PORT_FREE_QUERY)
 
@@ -357,9 +366,10 @@ def test_slow_service_is_classified_as_a_timeout_and_not_cached(gazetteer, tmp_p
         assert chain.geocode(PORT_FREE_QUERY).raw["cached"] is False
 
 
-def test_http_500_is_classified_as_a_service_error_not_a_timeout(gazetteer):
+@pytest.mark.parametrize("adapter", ["requests", "urllib"])
+def test_http_500_is_classified_as_a_service_error_not_a_timeout(gazetteer, adapter):
     with FakeNominatim(places=ONLINE_PLACES, mode="error500") as server:
-        chain = online_chain(gazetteer, server.domain, None)
+        chain = online_chain(gazetteer, server.domain, None, adapter=adapter)
         with pytest.warns(OnlineGeocoderWarning, match="answered with an error") as caught:
             assert chain.geocode(PORT_FREE_QUERY) is None
         error = caught[0].message.error
@@ -433,3 +443,26 @@ def test_gazetteer_answer_gives_back_its_own_row(geocoder):
 def test_to_gazetteer_row_refuses_locations_from_elsewhere():
     with pytest.raises(ValueError, match="aleppo_geo.geocode"):
         to_gazetteer_row(Location("Somewhere", (36.2, 37.1), {"display_name": "Somewhere"}))
+
+
+# ----------------------------------------------------------------------------- bundled gazetteer
+
+
+@pytest.fixture(scope="module")
+def bundled_geocoder() -> GazetteerGeocoder:
+    return GazetteerGeocoder()
+
+
+@pytest.mark.parametrize("spelling", ["Hay al Huluk", "al-Heluk", "Heluk"])
+def test_bundled_gazetteer_resolves_reporters_spellings_of_huluk_to_one_place(bundled_geocoder, spelling):
+    location = bundled_geocoder.geocode(spelling)
+    assert location is not None and location.raw["match"] == "exact"
+    assert location.raw["id"] == bundled_geocoder.geocode("Hay al-Heluk").raw["id"]
+    assert location.raw["in_aleppo_area"] is True
+
+
+def test_bundled_gazetteer_reverse_at_the_citadel_gives_the_citadel_or_a_finer_place(bundled_geocoder):
+    location = bundled_geocoder.reverse((36.19934, 37.16293))
+    assert location.raw["covers_point"] is True
+    assert location.raw["distance_m"] <= location.raw["precision_m"]
+    assert location.raw["kind"] not in {"city", "governorate", "country", "region"}
