@@ -508,6 +508,15 @@ class Gazetteer:
             index[key] = claim
         self._index = index
         self._owned = frozenset(owners)
+        # Arabic names are indexed apart: they are not aliases (several
+        # industrial districts share one Arabic name), only a fallback for lookup.
+        arabic: dict[str, list[Place]] = {}
+        for place in self._places.values():
+            if place.arabic:
+                key = names.normalize(place.arabic)
+                if key and place not in arabic.setdefault(key, []):
+                    arabic[key].append(place)
+        self._arabic = arabic
         self._skeletons: dict[str, list[str]] | None = None
 
     @classmethod
@@ -599,16 +608,30 @@ class Gazetteer:
 
         For a key declared ambiguous (``shared_aliases``) this is the place that
         lists it as its name or alias; None if every claimant only shares it.
+        A name in Arabic script that no alias matches is looked up among the
+        places' Arabic names (found if exactly one place has it, or one of them
+        is the parent of the others).
         """
         key = names.normalize(name)
         claim = self._index.get(key)
-        if not claim or key not in self._owned:
-            return None
-        return claim[0]
+        if claim:
+            return claim[0] if key in self._owned else None
+        # An Arabic name finds its place when exactly one place has it, or when
+        # one of the places holding it is the parent of all the others
+        # (الحمدانية: al-Hamdaniya, not one of its numbered parts).
+        by_arabic = self._arabic.get(key, ())
+        if len(by_arabic) == 1:
+            return by_arabic[0]
+        for place in by_arabic:
+            if all(other is place or other.parent == place.id for other in by_arabic):
+                return place
+        return None
 
     def candidates(self, name: str) -> list[Place]:
-        """Every place claiming the name's key, the default owner first."""
-        return list(self._index.get(names.normalize(name), ()))
+        """Every place claiming the name's key, the default owner first
+        (for a name in Arabic script not found otherwise: the places with that Arabic name)."""
+        key = names.normalize(name)
+        return list(self._index.get(key) or self._arabic.get(key, ()))
 
     def keys(self) -> dict[str, list[Place]]:
         """Normalised key -> places claiming it (owner first). A fresh copy."""

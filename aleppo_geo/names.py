@@ -115,9 +115,11 @@ def _spell(word: str) -> str:
         # Two-letter words are mostly English or abbreviations ("OK" is not "UK",
         # "US", "Ad"); spelling rules would only make them collide.
         return word
+    if _is_arabic(word):
+        return _spell_arabic(word)
     if not word.isascii() or not word.isalpha():
-        # Arabic script, digits or mixed tokens ("m10", "1070"): only the
-        # generic collapsing applies; the Latin vowel rules would be meaningless.
+        # Digits, mixed tokens ("m10", "1070") or other scripts: only the generic
+        # collapsing applies; the Latin vowel rules would be meaningless.
         return _collapse(word) if word.isascii() else word
     w = _IYA_ENDING.sub("ia", word) if len(word) > 4 else word
     w = _TA_MARBUTA.sub("a", w) if len(w) > 3 else w
@@ -145,6 +147,25 @@ def _spell(word: str) -> str:
     # au and aw are the same diphthong ("Dauleh" / "Dawla").
     w = w.replace("au", "aw")
     return _collapse(w)
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+# Arabic letters written interchangeably in place names: ta marbuta and ha
+# ("الحلوانية" / "الحلوانيه"), alif maqsura and ya. (Hamza seats and madda
+# are already gone: NFKD splits them off as combining marks.)
+_ARABIC_FOLD = str.maketrans({"ة": "ه", "ى": "ي"})
+
+
+def _spell_arabic(word: str) -> str:
+    w = word.translate(_ARABIC_FOLD)
+    # The article ال is written or left out as in Latin spellings ("شيخ مقصود" /
+    # "الشيخ مقصود"); only dropped when at least two letters remain.
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    return w
 
 
 def _glide_y(word: str) -> str:

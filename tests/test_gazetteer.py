@@ -97,6 +97,28 @@ def test_a_key_only_shared_has_no_default_owner(tmp_path):
     assert {p.id for p in gaz.candidates("Twin")} == {"a", "b"}
 
 
+def test_an_arabic_name_finds_its_place(mini):
+    assert mini.lookup("الهلك").id == "heluk"
+    assert mini.lookup("الشيخ سعيد").id == "sheikh_saeed"
+    assert mini.lookup("شيخ سعيد").id == "sheikh_saeed"  # with or without the article
+    assert mini.lookup("باب أنطاكيه").id == "bab_antakya"  # hamza seat, ta marbuta as ha
+
+
+def test_an_arabic_name_shared_by_unrelated_places_is_ambiguous(tmp_path):
+    path = write(
+        tmp_path,
+        "jibreen,Jibreen,neighbourhood,36.18,37.25,500,false,جبرين,,,,src,",
+        "jibreen_industrial,Jibreen industrial area,industrial_area,36.19,37.24,500,false,جبرين,,,,src,",
+        "hamdaniya,al-Hamdaniya,neighbourhood,36.18,37.11,900,false,الحمدانية,,,,src,",
+        "hamdaniya_i,al-Hamdaniyeh I,neighbourhood,36.186,37.118,400,false,الحمدانية,,,hamdaniya,src,",
+    )
+    gaz = Gazetteer.load(path)
+    assert gaz.lookup("جبرين") is None
+    assert {p.id for p in gaz.candidates("جبرين")} == {"jibreen", "jibreen_industrial"}
+    # ... unless one of them is the parent of the others
+    assert gaz.lookup("الحمدانيه").id == "hamdaniya"
+
+
 def test_candidates_of_an_unknown_name_are_empty(mini):
     assert mini.candidates("Gotham") == []
 
