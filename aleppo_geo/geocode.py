@@ -151,6 +151,79 @@ def _distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _in_ring(lon: float, lat: float, ring: Sequence[Sequence[float]]) -> bool:
+    """Even-odd ray casting on a GeoJSON ring of [lon, lat] positions."""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+class _Areas:
+    """Place outlines (GeoJSON polygons keyed by ``place_id``) for point-in-area tests."""
+
+    def __init__(self, geojson: Mapping[str, Any]) -> None:
+        # place id -> list of (bbox, polygon rings); bboxes make misses cheap.
+        self._shapes: dict[str, list[tuple[tuple[float, float, float, float], list]]] = {}
+        for feature in geojson.get("features", []):
+            props = feature.get("properties") or {}
+            geometry = feature.get("geometry") or {}
+            place_id = props.get("place_id")
+            if not place_id:
+                continue
+            if geometry.get("type") == "Polygon":
+                polygons = [geometry["coordinates"]]
+            elif geometry.get("type") == "MultiPolygon":
+                polygons = geometry["coordinates"]
+            else:
+                continue
+            for rings in polygons:
+                if not rings or not rings[0]:
+                    continue
+                xs = [pt[0] for pt in rings[0]]
+                ys = [pt[1] for pt in rings[0]]
+                box = (min(xs), min(ys), max(xs), max(ys))
+                self._shapes.setdefault(place_id, []).append((box, rings))
+
+    @classmethod
+    def from_source(cls, source: Any) -> _Areas:
+        if isinstance(source, Mapping):
+            return cls(source)
+        path = Path(source)
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: cannot read place outlines (GeoJSON): {exc}") from None
+
+    def containing(self, lat: float, lon: float) -> set[str]:
+        """Ids of the places whose outline contains the point."""
+        found = set()
+        for place_id, shapes in self._shapes.items():
+            for (west, south, east, north), rings in shapes:
+                if not (west <= lon <= east and south <= lat <= north):
+                    continue
+                if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:]):
+                    found.add(place_id)
+                    break
+        return found
+
+    def __len__(self) -> int:
+        return len(self._shapes)
+
+
+# Reverse geocoding prefers the finest kind of place that covers a point.
+_KIND_TIER = {
+    "landmark": 0, "hospital": 0, "camp": 0, "airport": 0, "military_base": 0, "road": 0,
+    "neighbourhood": 1, "industrial_area": 1, "district": 1, "village": 1,
+    "town": 2, "city": 2, "region": 3, "governorate": 4, "country": 5,
+}
+
+
 def _coerce_point(query: Any) -> Point:
     """A geopy Point from whatever geopy's reverse() accepts, or a clear error."""
     try:
@@ -207,7 +280,11 @@ class GazetteerGeocoder(Geocoder):
     :param gazetteer: a loaded :class:`~aleppo_geo.gazetteer.Gazetteer`; the bundled one by
         default (loaded on first use).
     :param fuzzy: fall back to fuzzy search when no normalised name matches.
-    :param min_score: the lowest fuzzy score (0..1) accepted as an answer. The default
+    :param min_score: the lowest fuzzy score (0..1) accepted as an answer.
+    :param areas: place outlines for :meth:`reverse`: a GeoJSON FeatureCollection (path or
+        dict) whose features carry ``properties.place_id``; ``True`` for the bundled
+        ``gazetteer/neighbourhoods.geojson``; ``False`` for none. Default: the bundled
+        outlines with the bundled gazetteer, none with a gazetteer of your own. The default
         0.88 sits above the gazetteer's word-subset score (0.85), so "Hanano Aleppo" does
         not fuzzily become "Aleppo", while one-letter slips ("Sukariya") still resolve.
     """
@@ -218,11 +295,16 @@ class GazetteerGeocoder(Geocoder):
         *,
         fuzzy: bool = True,
         min_score: float = 0.88,
+        areas: str | os.PathLike[str] | Mapping[str, Any] | bool | None = None,
     ) -> None:
         super().__init__(adapter_factory=_NoNetworkAdapter)
         if not 0.0 <= min_score <= 1.0:
             raise ValueError(f"min_score must be between 0 and 1, got {min_score!r}")
         self._gazetteer = gazetteer
+        if areas is None:
+            areas = gazetteer is None  # the bundled outlines belong to the bundled gazetteer
+        self._areas_source = areas
+        self._areas: _Areas | None = None
         self.fuzzy = fuzzy
         self.min_score = min_score
         self._addresses: dict[str, str] = {}
@@ -237,6 +319,22 @@ class GazetteerGeocoder(Geocoder):
 
                 self._gazetteer = Gazetteer.load()
             return self._gazetteer
+
+    @property
+    def areas(self) -> _Areas | None:
+        """The place outlines used by :meth:`reverse` (None when there are none)."""
+        with self._lock:
+            if self._areas is None and self._areas_source is not False:
+                source = self._areas_source
+                if source is True:
+                    from aleppo_geo.gazetteer import bundled_data_dir
+
+                    source = bundled_data_dir() / "neighbourhoods.geojson"
+                    if not source.is_file():
+                        self._areas_source = False
+                        return None
+                self._areas = _Areas.from_source(source)
+            return self._areas
 
     def __repr__(self) -> str:
         return f"GazetteerGeocoder(fuzzy={self.fuzzy}, min_score={self.min_score})"
@@ -313,38 +411,56 @@ class GazetteerGeocoder(Geocoder):
     ) -> Location | list[Location] | None:
         """The gazetteer place for a point.
 
-        Places whose uncertainty circle (``precision_m``) covers the point come first, the
-        most specific one (sourced before approximate, then smallest ``precision_m``)
-        winning; after them the others by distance. So a point in a neighbourhood gives
-        the neighbourhood, not the city or country that also covers it. ``max_distance_m``
-        drops places farther away; ``kinds`` keeps only those kinds. ``raw["distance_m"]``
-        is the distance from the point. Returns ``None`` when no place qualifies.
+        A place *covers* the point when the point lies inside its outline (see ``areas``)
+        or within ``precision_m`` of its coordinate. Covering places come first: sourced
+        before approximate (an approximate place only borrows its parent's point), then
+        firm cover (inside the outline or the inner half of the circle) before loose, then the
+        finest kind (landmark/hospital/..., then neighbourhood/district/..., then town/city,
+        region, governorate, country), then the smallest distance relative to
+        ``precision_m`` (inside an outline counts as 0). So a point in Sheikh Maqsoud gives
+        Sheikh Maqsoud, not Aleppo or Syria, and a point at the citadel gives the citadel.
+        Places that do not cover the point follow, nearest first. ``max_distance_m`` drops
+        places farther away; ``kinds`` keeps only those kinds. ``raw["distance_m"]`` is the
+        distance to the place's point, ``raw["covers_point"]`` and ``raw["inside_area"]``
+        say why it was chosen. Returns ``None`` when no place qualifies.
         """
         point = _coerce_point(query)
         lat, lon = point.latitude, point.longitude
         if limit is not None and int(limit) < 1:
             raise ValueError("limit cannot be less than 1")
         wanted_kinds = set(kinds) if kinds is not None else None
-        ranked: list[tuple[tuple, Place, float]] = []
+        areas = self.areas
+        inside = areas.containing(lat, lon) if areas is not None else set()
+        ranked: list[tuple[tuple, Place, float, bool, bool]] = []
         for place in self.gazetteer:
             if wanted_kinds is not None and place.kind not in wanted_kinds:
                 continue
             distance = _distance_m(lat, lon, place.lat, place.lon)
-            if max_distance_m is not None and distance > max_distance_m:
+            if max_distance_m is not None and distance > max_distance_m and place.id not in inside:
                 continue
-            covers = distance <= place.precision_m
-            key = (0, bool(place.approximate), place.precision_m, distance) if covers \
-                else (1, 0, 0, distance)
-            ranked.append((key, place, distance))
+            in_area = place.id in inside
+            covers = in_area or distance <= place.precision_m
+            if covers:
+                relative = 0.0 if in_area else distance / max(place.precision_m, 1)
+                # Only the inner half of an uncertainty circle claims the point firmly;
+                # otherwise a landmark with a wide circle would outrank the neighbourhood
+                # whose outline actually contains the point.
+                firm = relative <= 0.5
+                key: tuple = (0, bool(place.approximate), not firm, _KIND_TIER.get(place.kind, 3),
+                              relative, distance)
+            else:
+                key = (1, bool(place.approximate), True, 0, 0.0, distance)
+            ranked.append((key, place, distance, covers, in_area))
         if not ranked:
             return None
-        ranked.sort(key=lambda item: item[0])
+        ranked.sort(key=lambda item: (item[0], item[1].id))
         wanted = 1 if exactly_one else (int(limit) if limit is not None else 10)
         locations = []
-        for _key, place, distance in ranked[:wanted]:
+        for _key, place, distance, covers, in_area in ranked[:wanted]:
             location = self._location(place, match="reverse", score=None, query=f"{lat}, {lon}")
             location.raw["distance_m"] = round(distance, 1)
-            location.raw["covers_point"] = distance <= place.precision_m
+            location.raw["covers_point"] = covers
+            location.raw["inside_area"] = in_area
             locations.append(location)
         return locations[0] if exactly_one else locations
 

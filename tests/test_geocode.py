@@ -194,6 +194,35 @@ def test_reverse_prefers_a_sourced_place_to_an_approximate_one_at_the_same_point
     assert geocoder.reverse("36.2277, 37.2032").raw["id"] == "hanano"
 
 
+def sukkari_outline(half: float) -> dict:
+    """A square GeoJSON outline around al-Sukkari's point, ``half`` degrees each way."""
+    lat, lon = 36.17498, 37.14245
+    ring = [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half],
+            [lon - half, lat + half], [lon - half, lat - half]]
+    return {"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"place_id": "sukkari"},
+        "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+    }]}
+
+
+def test_reverse_inside_a_place_outline_gives_that_place_beyond_its_precision_circle(gazetteer, tmp_path):
+    point = (36.17498 + 0.012, 37.14245)  # ~1.3 km north: outside the 700 m circle
+    without = GazetteerGeocoder(gazetteer).reverse(point)
+    assert without.raw["id"] != "sukkari"
+
+    path = tmp_path / "outlines.geojson"
+    path.write_text(json.dumps(sukkari_outline(0.02)), encoding="utf-8")
+    with_outline = GazetteerGeocoder(gazetteer, areas=path).reverse(point)
+    assert with_outline.raw["id"] == "sukkari"
+    assert with_outline.raw["inside_area"] is True
+    assert with_outline.raw["distance_m"] > 700
+
+
+def test_reverse_prefers_a_landmark_whose_circle_firmly_covers_the_point(gazetteer):
+    geocoder = GazetteerGeocoder(gazetteer, areas=sukkari_outline(0.5))  # outline covering the citadel too
+    assert geocoder.reverse((36.1994, 37.1630)).raw["id"] == "citadel"
+
+
 def test_reverse_with_max_distance_gives_none_far_from_every_place(geocoder):
     assert geocoder.reverse((36.40, 37.60), max_distance_m=2000) is None
     assert geocoder.reverse((36.40, 37.60)) is not None
@@ -459,6 +488,12 @@ def test_bundled_gazetteer_resolves_reporters_spellings_of_huluk_to_one_place(bu
     assert location is not None and location.raw["match"] == "exact"
     assert location.raw["id"] == bundled_geocoder.geocode("Hay al-Heluk").raw["id"]
     assert location.raw["in_aleppo_area"] is True
+
+
+def test_bundled_gazetteer_reverse_uses_neighbourhood_outlines(bundled_geocoder):
+    location = bundled_geocoder.reverse((36.2370, 37.1545))  # inside the Sheikh Maqsoud polygon
+    assert location.raw["id"] == bundled_geocoder.geocode("Sheikh Maqsoud").raw["id"]
+    assert location.raw["inside_area"] is True
 
 
 def test_bundled_gazetteer_reverse_at_the_citadel_gives_the_citadel_or_a_finer_place(bundled_geocoder):
