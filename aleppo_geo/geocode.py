@@ -686,6 +686,40 @@ def _precision_from_bbox(raw: Mapping[str, Any]) -> int | None:
     return max(25, int(round(_distance_m(south, west, north, east) / 2)))
 
 
+class _OneLineRateLimiter(RateLimiter):
+    """geopy's RateLimiter, logging each retry as one line rather than a full traceback.
+
+    geopy logs every retry with ``exc_info=True``; with no logging configured Python
+    prints those tracebacks to stderr, which is noise for a user whose only problem is
+    that a web service is down. Spacing, retry count and error wait are geopy's.
+    """
+
+    def __init__(self, func: Any, *, label: str, **options: Any) -> None:
+        super().__init__(func, **options)
+        self.label = label
+
+    def _retries_gen(self, args: Any, kwargs: Any):
+        # Same protocol as geopy 2.5's BaseRateLimiter._retries_gen: yield the attempt
+        # number; on a retryable error thrown in, yield True if it must be re-raised
+        # (last attempt) or False to go on.
+        for attempt in range(self.max_retries + 1):
+            try:
+                yield attempt
+            except self._retry_exceptions as exc:
+                if attempt == self.max_retries:
+                    yield True
+                else:
+                    logger.warning(
+                        "%s: %s (%s); retry %d of %d in %.1f s",
+                        self.label, describe_error(_classify_error(exc)), _short_reason(exc),
+                        attempt + 1, self.max_retries, self.error_wait_seconds,
+                    )
+                    yield False
+                    continue
+            else:  # pragma: no cover - __call__ returns before resuming us
+                return
+
+
 @dataclass
 class _OnlineMember:
     geocoder: Any
@@ -782,8 +816,10 @@ class GeocoderChain(Geocoder):
                 raise TypeError(f"{geocoder!r} uses an async adapter; GeocoderChain is synchronous")
             if offline:
                 continue
-            limiter = RateLimiter(
+            domain = str(getattr(geocoder, "domain", "") or "")
+            limiter = _OneLineRateLimiter(
                 self._make_dispatch(geocoder),
+                label=f"online geocoder {_backend_name(geocoder)}" + (f" at {domain}" if domain else ""),
                 min_delay_seconds=min_delay_seconds,
                 max_retries=max_retries,
                 error_wait_seconds=error_wait_seconds,
@@ -793,7 +829,7 @@ class GeocoderChain(Geocoder):
                 geocoder=geocoder,
                 limiter=limiter,
                 backend=_backend_name(geocoder),
-                domain=str(getattr(geocoder, "domain", "") or ""),
+                domain=domain,
             ))
 
     @classmethod
@@ -981,7 +1017,8 @@ class GeocoderChain(Geocoder):
         shown = query if isinstance(query, str) else f"{query.latitude}, {query.longitude}"
         message = (
             f"online geocoder {where} failed for {method} {shown!r}: "
-            f"{describe_error(exc)} ({type(exc).__name__}: {exc}); no answer, nothing cached"
+            f"{describe_error(exc)} ({type(exc).__name__}: {_short_reason(exc)}); "
+            "no answer, nothing cached"
         )
         logger.debug("online geocoder failure", exc_info=exc)
         warnings.warn(OnlineGeocoderWarning(message, exc), stacklevel=4)
@@ -1023,6 +1060,17 @@ def _classify_error(exc: GeopyError) -> GeopyError:
         return exc
     relabelled.__cause__ = exc
     return relabelled
+
+
+def _short_reason(exc: BaseException) -> str:
+    """The telling part of an HTTP client's error message, for one-line reports."""
+    text = " ".join(str(exc).split())
+    for pattern in (r"\[Errno -?\d+\][^\"')(]*", r"Non-successful status code \d+",
+                    r"HTTP Error \d+[^,;]*", r"[Rr]ead timed out", r"timed out"):
+        found = re.search(pattern, text)
+        if found:
+            return found.group(0).strip()
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def describe_error(exc: BaseException) -> str:

@@ -407,12 +407,18 @@ def test_http_500_is_classified_as_a_service_error_not_a_timeout(gazetteer, adap
         assert "500" in str(error)
 
 
-def test_service_errors_are_retried_max_retries_times(gazetteer):
+def test_service_errors_are_retried_max_retries_times_each_logged_in_one_line(gazetteer, caplog):
     with FakeNominatim(places=ONLINE_PLACES, mode="error500") as server:
         chain = online_chain(gazetteer, server.domain, None, max_retries=2, on_error="raise")
-        with pytest.raises(GeocoderServiceError):
+        with caplog.at_level("WARNING"), pytest.raises(GeocoderServiceError):
             chain.geocode(PORT_FREE_QUERY)
         assert server.hits == 3
+        domain = server.domain
+    retries = [r for r in caplog.records if "retry" in r.getMessage()]
+    assert len(retries) == 2
+    for record in retries:
+        assert record.exc_info is None  # no traceback for a service that is down
+        assert domain in record.getMessage() and "500" in record.getMessage()
 
 
 def test_rate_limiter_spaces_online_requests(gazetteer, server):
