@@ -69,28 +69,26 @@ _ROMAN_NUMERALS = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 _MAX_ROUNDS = 6
 
 
+# Dashes of every width join words like a hyphen; stops vanish, because
+# abbreviations are written with or without them ("U.S." = "US").
+_DASHES = str.maketrans({**dict.fromkeys(map(ord, "‐‑‒–—_"), "-"), ord("."): None,
+                         ord("\u0640"): None})  # tatweel: pure stretching
+# Anything else that is not a letter or digit separates words
+# ("Bab al-Nairab," = "Bab al-Nairab").
+_SEPARATOR = re.compile(r"[^\w-]|_")
+
+
 def _fold_text(text: str) -> str:
     """Lowercase, strip diacritics and ayn/hamza marks; keep letters, digits, '-' and spaces."""
-    text = text.translate(_AYN_HAMZA).lower().translate(_FOLD)
-    # NFKD splits "ê" into "e" + combining circumflex, "أ" into "ا" + hamza above;
-    # dropping the combining marks leaves the base letters.
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    ).lower()  # again: NFKD can produce capitals (e.g. Roman numeral signs)
-    text = text.replace("\u0640", "")  # Arabic tatweel (pure stretching)
-    out = []
-    for ch in text:
-        if ch.isalnum():
-            out.append(ch)
-        elif ch == ".":
-            # Abbreviations are written with or without stops: "U.S." = "US".
-            continue
-        elif ch in "-‐‑‒–—_":
-            out.append("-")
-        else:
-            # Punctuation and spacing separate words; "Bab al-Nairab." = "Bab al-Nairab".
-            out.append(" ")
-    return "".join(out)
+    text = text.translate(_AYN_HAMZA).lower()
+    if not text.isascii():
+        text = text.translate(_FOLD)
+        # NFKD splits "ê" into "e" + combining circumflex, "أ" into "ا" + hamza
+        # above; dropping the combining marks leaves the base letters.
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+        ).lower()  # again: NFKD can produce capitals (e.g. Roman numeral signs)
+    return _SEPARATOR.sub(" ", text.translate(_DASHES))
 
 
 def _strip_articles(word: str) -> list[str]:
@@ -105,6 +103,7 @@ def _strip_articles(word: str) -> list[str]:
     return kept
 
 
+@functools.lru_cache(maxsize=65536)
 def _spell(word: str) -> str:
     """Merge the vowel and consonant spellings of one word into one form."""
     if word in _ROMAN_NUMERALS:
@@ -305,92 +304,72 @@ def _article_forms(word: str) -> list[str]:
 def _word_options(word: str) -> list[str]:
     """Alternative spellings of one word that keep its key."""
     low = word.lower()
-    options = [word]
     if normalize(low) == _SHEIKH:
-        options = list(_SHEIKH_SPELLINGS)
-    else:
-        m = re.search(r"(iyy?[ae]h?|iy[ae]|ie?h|iah)$", low)
-        if m and len(low) > 4:
-            stem = word[: m.start()]
-            options = [stem + e for e in _ENDING_SPELLINGS]
-        if "ou" in low:
-            options += [o.replace("ou", "u").replace("Ou", "U") for o in options]
-        if "q" in low:
-            options += [o.replace("q", "k").replace("Q", "K") for o in options]
-    seen: dict[str, None] = {}
-    for o in options:
-        seen.setdefault(o, None)
-    return list(seen)
+        return list(_SHEIKH_SPELLINGS)
+    options = [word]
+    m = _IYA_ENDING.search(low)
+    if m and len(low) > 4 and low[m.start():].startswith("i"):
+        stem = word[: m.start()]
+        options = [word] + [stem + e for e in _ENDING_SPELLINGS]
+    # Each swap is one a reporter makes; applied on top of the earlier ones.
+    swaps = (
+        (re.compile(r"ou"), "u"),             # Sakhour / Sakhur
+        (re.compile(r"(?<![aeiou])o(?=[b-df-hj-np-tv-z])"), "ou"),  # Homad / Houmad
+        (re.compile(r"q"), "k"),              # Qasr / Kasr
+        (re.compile(r"ee"), "i"),             # Jibreen / Jibrin
+    )
+    for pattern, repl in swaps:
+        options += [_keep_case(o, pattern, repl) for o in options if pattern.search(o.lower())]
+    return list(dict.fromkeys(options))
+
+
+def _keep_case(word: str, pattern: re.Pattern, repl: str) -> str:
+    """Apply a lowercase substitution to ``word``, keeping a capital first letter."""
+    out = pattern.sub(repl, word.lower())
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+
+_ARTICLE_PREFIX = re.compile(r"(?i)^(al|el|ash|ath|adh|a[sdrtznj])[-‐‑](.+)$")
 
 
 def variants(name: str) -> set[str]:
     """Spellings of ``name`` that reporters use and that share its key.
 
-    Covers the article and its assimilated forms (al-, el-, as-/ash-/ad-...),
-    the "Hay" prefix, Sheikh/Shaykh/Shaikh, the -iyeh/-iya/-iyah endings, ou/u and
-    q/k. The original name is always included; the set is bounded (at most 64),
-    and every member satisfies ``normalize(v) == normalize(name)``.
+    Re-dresses the words that carry the article with its other forms (al-, al ,
+    el-, none, and the assimilated as-/ash-/ad-/an-... before sun letters), adds
+    and drops a leading "Hay", and varies Sheikh/Shaykh/Shaikh, the
+    -iyeh/-iya/-iyah endings, ou/u, o/ou, q/k and ee/i. The original name is
+    always included; the set is bounded (at most 64) and every member satisfies
+    ``normalize(v) == normalize(name)``.
     """
     key = normalize(name)
-    words = [w for w in re.split(r"\s+", name.strip()) if w]
-    if not words:
-        return {name}
-    # Take the bare words (articles split off) so they can be re-dressed.
-    bare: list[str] = []
-    has_article: list[bool] = []
-    for w in words:
-        m = re.match(r"(?i)^(al|el|a[sdrtzn]|ash|ath|adh)[-‐‑](.+)$", w)
-        if m:
-            bare.append(m.group(2))
-            has_article.append(True)
-        elif w.lower() in _WORD_ARTICLES and bare is not None:
-            has_article.append(True)
-            bare.append("")  # placeholder: article attaches to next word
-        else:
-            bare.append(w)
-            has_article.append(False)
-    # Merge separate-word articles into the following word's flag.
-    merged_words: list[str] = []
-    merged_flags: list[bool] = []
+    parsed: list[tuple[str, bool]] = []  # (bare word, carries the article)
     pending = False
-    for w, flag in zip(bare, has_article):
-        if w == "":
-            pending = True
+    for w in name.split():
+        if w.lower() in _WORD_ARTICLES:
+            pending = True  # "al Qasr": the article is the next word's
             continue
-        merged_words.append(w)
-        merged_flags.append(flag or pending)
+        m = _ARTICLE_PREFIX.match(w)
+        parsed.append((m.group(2), True) if m else (w, pending))
         pending = False
-    hay = False
-    if len(merged_words) > 1 and merged_words[0].lower() in _QUARTER_PREFIXES:
-        hay = True
-        merged_words = merged_words[1:]
-        merged_flags = merged_flags[1:]
-
+    if not parsed or pending:
+        return {name}
+    hay = len(parsed) > 1 and parsed[0][0].lower() in _QUARTER_PREFIXES and not parsed[0][1]
+    if hay:
+        parsed = parsed[1:]
     per_word: list[list[str]] = []
-    for w, flag in zip(merged_words, merged_flags):
-        spellings = _word_options(w)
-        if flag or (len(merged_words) == 1):
-            forms = []
-            for sp in spellings:
-                forms += [a + sp for a in _article_forms(sp)]
-            per_word.append(forms)
+    for i, (word, article) in enumerate(parsed):
+        spellings = _word_options(word)
+        if article or (hay and i == 0):
+            per_word.append([a + sp for sp in spellings for a in _article_forms(sp)])
         else:
             per_word.append(spellings)
-    prefixes = ["", "Hay ", "Hay al-"] if hay else [""]
     result: set[str] = {name}
-    for prefix in prefixes:
+    for prefix in (["", "Hay "] if hay else [""]):
         for combo in product(*per_word):
             candidate = prefix + " ".join(combo)
-            if prefix == "Hay al-":
-                # "Hay al-" already carries the article for the first word.
-                first = combo[0]
-                for art in ("al-", "al ", "el-"):
-                    if first.startswith(art):
-                        first = first[len(art):]
-                        break
-                candidate = prefix + " ".join((first, *combo[1:]))
             if normalize(candidate) == key:
                 result.add(candidate)
-            if len(result) >= _MAX_VARIANTS:
-                return result
+                if len(result) >= _MAX_VARIANTS:
+                    return result
     return result
