@@ -216,10 +216,11 @@ def test_variants_add_and_drop_the_hay_prefix():
 # -- properties ------------------------------------------------------------------------
 
 _NAMEISH = st.text(alphabet=string.ascii_letters + "  -'’ʿʾ.éêûıİŞ", max_size=40)
+_ARABIC = st.text(alphabet="الحلبشيخمقصودةىأإآؤئ ـَُِّ", max_size=20)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(st.text(max_size=40), _NAMEISH))
+@given(st.one_of(st.text(max_size=40), _NAMEISH, _ARABIC))
 def test_normalize_is_idempotent_on_any_text(text):
     key = normalize(text)
     assert normalize(key) == key
