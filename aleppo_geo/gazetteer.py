@@ -280,6 +280,11 @@ def _parse_row(
     if not source:
         bad("source", "missing source (say where the coordinate comes from)")
 
+    for list_field in ("aliases", "shared_aliases"):
+        for alias in _split_list(get[list_field]):
+            if not names.normalize(alias):
+                bad(list_field, f"alias {alias!r} has no letters or digits")
+
     parent = get["parent"] or None
     if parent is not None and parent == pid:
         bad("parent", f"place {pid!r} is its own parent")
@@ -449,7 +454,8 @@ class Gazetteer:
     :meth:`lookup` returns, while :meth:`candidates` lists every claimant.
     """
 
-    def __init__(self, places: Iterable[Place] = (), *, _origins: Mapping[str, Any] | None = None):
+    def __init__(self, places: Iterable[Place] = (), *, _origins: Mapping[str, Any] | None = None,
+                 _row_ids: set[str] | None = None):
         """Index ``places``; raise :class:`GazetteerError` on duplicate ids,
         unknown parents or undeclared alias collisions."""
         problems: list[Problem] = []
@@ -463,18 +469,21 @@ class Gazetteer:
             self._places[place.id] = place
             origins.setdefault(place.id, _Origin("<places>", i))
         self._origins = origins
-        self._build_index(problems)
+        self._build_index(problems, _row_ids or set())
         if problems:
             raise GazetteerError(problems)
 
     # -- construction -----------------------------------------------------
 
-    def _build_index(self, problems: list[Problem]) -> None:
+    def _build_index(self, problems: list[Problem], row_ids: set[str]) -> None:
         owners: dict[str, list[tuple[Place, str]]] = {}
         shared: dict[str, list[Place]] = {}
         for place in self._places.values():
             origin = self._origins[place.id]
-            if place.parent is not None and place.parent not in self._places:
+            # A parent whose own row is broken is not "unknown": that row's
+            # problem is reported already.
+            if (place.parent is not None and place.parent not in self._places
+                    and place.parent not in row_ids):
                 problems.append(Problem(origin.file, origin.row, "parent",
                                         f"unknown parent id {place.parent!r}"
                                         + _suggest(place.parent, self._places)))
@@ -560,16 +569,20 @@ class Gazetteer:
         problems: list[Problem] = []
         places: dict[str, Place] = {}
         origins: dict[str, _Origin] = {}
+        row_ids: set[str] = set()  # every id written in a row, even a broken one
         for source in sources:
             rows = _records_from(source, problems)
+            row_ids.update(_clean(raw.get("id")) for raw, _ in rows)
             parsed, parsed_origins = _parse_all(rows, problems)
             # Later sources (the user's) override same ids of earlier (bundled) ones.
             places.update(parsed)
             origins.update(parsed_origins)
         if problems:
-            # Index anyway so collisions and parent errors are reported too.
+            # Index the rows that parsed so collisions and parent errors are
+            # reported too -- but a parent whose own row is broken is not
+            # "unknown": that row's problem is already listed.
             try:
-                cls(places.values(), _origins=origins)
+                cls(places.values(), _origins=origins, _row_ids=row_ids)
             except GazetteerError as exc:
                 problems.extend(exc.problems)
             raise GazetteerError(problems)

@@ -373,6 +373,21 @@ def test_each_kind_of_bad_row_is_reported_with_file_row_and_field(tmp_path, row,
     assert str(problem).startswith(f"{path}: row 3: field '{field}': ")
 
 
+def test_a_broken_parent_row_is_reported_once_not_as_an_unknown_parent(tmp_path):
+    path = write(
+        tmp_path,
+        "aleppo,Aleppo,city,36.2021,,5000,false,,,,,GeoNames,",
+        "heluk,Heluk,neighbourhood,36.2283,37.1627,600,false,,,,aleppo,src,",
+    )
+    assert [(p.row, p.field) for p in problems_of(path)] == [(2, "lon")]
+
+
+def test_an_alias_without_letters_is_reported(tmp_path):
+    path = write(tmp_path, "x,X,city,36.2,37.1,500,false,,Ex|’,,,src,")
+    [problem] = problems_of(path)
+    assert (problem.row, problem.field) == (2, "aliases") and "no letters" in problem.message
+
+
 def test_duplicate_ids_name_both_rows(tmp_path):
     path = write(tmp_path, GOOD_ROW, "b,Beta,town,36.3,37.2,500,false,,,,,src,", GOOD_ROW)
     [problem] = problems_of(path)
