@@ -12,7 +12,7 @@ Two classes, both shaped like every other geopy geocoder (``geocode(query)`` and
     # Gazetteer first; on a miss, Nominatim limited to a box around Aleppo,
     # one request per second at most, answers cached on disk.
     chain = GeocoderChain.with_nominatim(user_agent="my-newsroom-project/1.0 (me@example.org)")
-    location = chain.geocode("Jisr al-Haj")
+    location = chain.geocode("Saadallah al-Jabiri Square")
     location.raw["source"]    # "gazetteer" or "online:nominatim"
 
 What the user can rely on:
