@@ -26,6 +26,8 @@ _LAZY = {
     "activity_map": "aleppo_geo.maps",
     "control_map": "aleppo_geo.maps",
     "save_map": "aleppo_geo.export",
+    "GazetteerGeocoder": "aleppo_geo.geocode",
+    "GeocoderChain": "aleppo_geo.geocode",
 }
 
 __all__ = ["__version__", *_LAZY]
