@@ -438,6 +438,9 @@ _CSS = """
 .ag-legend { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 5px;
   box-shadow: 0 1px 5px rgba(0,0,0,.35); font: 12px/1.3 "DejaVu Sans", Arial, sans-serif;
   color: #222; max-height: 60vh; overflow-y: auto; }
+/* leave room for the legend beside folium's full-width time slider */
+.leaflet-container .leaflet-bottom.leaflet-left { width: calc(100% - 300px); }
+.ag-legend { max-width: 260px; }
 .ag-legend h4 { margin: 0 0 4px; font-size: 13px; }
 .ag-legend .ag-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .ag-legend .ag-swatch { width: 14px; height: 14px; border-radius: 50%; display: inline-block;
@@ -735,6 +738,7 @@ def activity_map(
     timeline: bool = True,
     activities: Iterable[str] | None = None,
     unresolved: int | None = None,
+    mentions: pd.DataFrame | None = None,
     location: tuple[float, float] = ALEPPO_CENTRE,
     zoom_start: int = 12,
 ) -> folium.Map:
@@ -752,6 +756,9 @@ def activity_map(
     slider (the map shows events up to the chosen date, starting at the latest); a
     "mentioned" layer (off by default) with the places named without any activity; and
     a count of mentions that could not be placed (or pass ``unresolved``).
+
+    When you map events, pass the mention table behind them as ``mentions`` to get
+    the "mentioned" layer and the unresolved count too.
 
     ``tiles=None`` gives a blank background (useful for offline, self-contained maps;
     tiles are never inlined). ``activities`` keeps only those activity types.
@@ -799,8 +806,11 @@ def activity_map(
         # Defined before the layers' scripts run: the Styles element renders first.
         styles.places_json = _js_json(place_table)
 
-    if include_mentioned and not is_events and "activity" in table.columns:
-        mentioned = _mentioned_rows(table)
+    source_mentions = table if not is_events else mentions
+    if source_mentions is not None:
+        _check_columns(source_mentions, {"lat", "lon", "activity"}, "mention")
+    if include_mentioned and source_mentions is not None:
+        mentioned = _mentioned_rows(source_mentions)
         if mentioned:
             group = folium.FeatureGroup(name=f"Mentioned, no activity ({len(mentioned)})", show=False)
             group.add_to(m)
@@ -814,8 +824,8 @@ def activity_map(
         HeatMap(points, name="Heat map (reports)", show=False, radius=22, blur=18,
                 min_opacity=0.3).add_to(m)
 
-    if unresolved is None and not is_events:
-        unresolved = _count_unresolved(table)
+    if unresolved is None and source_mentions is not None:
+        unresolved = _count_unresolved(source_mentions)
     if unresolved is not None:
         noun = "mention" if unresolved == 1 else "mentions"
         _HtmlControl(

@@ -211,8 +211,8 @@ def test_reports_carrying_html_show_as_text_and_run_nothing(open_map):
 def test_many_events_are_clustered_and_still_all_counted(open_map):
     rows = []
     for i in range(60):
-        place = dict(PLACES[i % len(PLACES)], place_id=f"p{i}", lat=36.15 + (i % 10) * 0.01,
-                     lon=37.10 + (i // 10) * 0.01)
+        place = dict(PLACES[i % len(PLACES)], place_id=f"p{i}", lat=36.15 + (i % 10) * 0.002,
+                     lon=37.10 + (i // 10) * 0.002)
         rows.append(dict(event_id=f"c{i}", place=place, activity=["airstrike", "shelling", "clashes"][i % 3],
                          actor=["government", "opposition", "other", "unknown"][i % 4],
                          date=f"2016-{7 + i % 5:02d}-{1 + i % 27:02d}"))
@@ -257,7 +257,7 @@ def test_self_contained_export_renders_with_all_network_blocked(open_map):
     _screenshot(opened, "activity_map_offline.png")
 
 
-def test_control_map_shades_neighbourhoods_and_explains_each(open_map, reference_dir):
+def test_control_map_shades_neighbourhoods_and_explains_each(open_map):
     import pandas as pd
 
     control = pd.DataFrame([
@@ -268,8 +268,7 @@ def test_control_map_shades_neighbourhoods_and_explains_each(open_map, reference
              date=pd.Timestamp("2016-11-01"), holder="government", confidence=0.4,
              evidence="<script>window.__xss=1</script>", event_ids=["e2"]),
     ])
-    geojson = reference_dir / "columbia_csr" / "Neighborhoods.geojson"
-    m = control_map(None, "2016-11-15", control=control, neighbourhoods=geojson)
+    m = control_map(None, "2016-11-15", control=control)  # the bundled CSR neighbourhoods
     opened = open_map(m, "control.html")
     n_polygons = opened.page.evaluate("""() => document.querySelectorAll('path.leaflet-interactive').length""")
     assert n_polygons > 100
