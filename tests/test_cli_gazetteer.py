@@ -40,6 +40,25 @@ def test_lookup_json_prints_one_object_with_the_place_fields(capsys, spelling):
     assert data["aliases"][0] == "al-Heluk" and data["parent"] == "aleppo"
 
 
+@pytest.mark.parametrize("group", [
+    ["Hay al Huluk", "al-Heluk", "Heluk"],
+    ["Shuqaif", "Shuqayif", "Shuqayyif"],
+    ["Fardous", "Firdous"],
+    ["Karam Houmid", "Karm Homad"],
+    ["Bustan al Qasr", "Bustan al-Qasr"],
+    ["Sheikh Saeed", "Shaykh Said"],
+    ["Farafra", "al-Farafira"],
+    ["Bab al-Antakya", "Bab Antakya"],
+])
+def test_lookup_gives_one_bundled_id_per_spelling_group(capsys, group):
+    ids = set()
+    for spelling in group:
+        code, out, err = run(capsys, "lookup", spelling, "--json")
+        assert code == 0, err
+        ids.add(json.loads(out)["id"])
+    assert len(ids) == 1, ids
+
+
 def test_lookup_prints_a_readable_summary(capsys):
     code, out, _ = run(capsys, *with_mini("lookup", "Shaykh Said"))
     assert code == 0
