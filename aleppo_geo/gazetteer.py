@@ -516,6 +516,7 @@ class Gazetteer:
             claim += [p for p in shared.get(key, []) if p not in claim]
             index[key] = claim
         self._index = index
+        self._key_list = list(index)  # rapidfuzz's choices, built once
         self._owned = frozenset(owners)
         # Arabic names are indexed apart: they are not aliases (several
         # industrial districts share one Arabic name), only a fallback for lookup.
@@ -678,7 +679,7 @@ class Gazetteer:
 
         if key in self._index:
             offer(key, 1.0)
-        keys = list(self._index)
+        keys = self._key_list
         # Take a generous pool from each scorer, then keep the best score per place.
         # Only an exact key match scores 1.0; the weights below keep every fuzzy
         # score under it, and rank a whole-key edit match above a word-set match.

@@ -255,3 +255,12 @@ def test_roman_numerals_keep_numbered_quarters_apart():
     assert len(keys) == 5
     assert normalize("Ad-Ramouseh Industrial District II") != normalize(
         "Ad-Ramouseh Industrial District III")
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    import aleppo_geo.names as names_module
+
+    result = doctest.testmod(names_module)
+    assert result.failed == 0 and result.attempted >= 3
