@@ -25,7 +25,7 @@ demo: venv
 	@echo "Demo map written to $(CURDIR)/out/demo_map.html"
 
 test: venv
-	$(BIN)/python -m pytest -ra
+	$(BIN)/python -m pytest -ra --nbmake tests notebooks
 
 bench: venv
 	$(BIN)/python bench/run_all.py
