@@ -1,0 +1,1065 @@
+"""What each report says happened at each place: the ``aleppo_activity`` component.
+
+For every place mention in ``doc.spans["places"]`` the component reads the dependency
+parse and sets on the span:
+
+``_.activity``
+    airstrike, shelling, ground_advance, capture, repelled, clashes, casualties,
+    siege, humanitarian, evacuation or none.
+``_.actor``
+    government, opposition, other or unknown; None exactly when activity is none.
+``_.event_date`` / ``_.date_precision``
+    the day of the event (``datetime.date``) when the text lets it be resolved
+    against ``doc._.published``, and day/week/month/season/unknown.
+``_.attributed_to``
+    who says so (``"Syrian Observatory for Human Rights"``, ``"Syrian army"``,
+    ``"rebels"``, ``"AFP"`` ...), or None.
+``_.contested``
+    True when the text disputes the claim ("a claim denied by ...").
+``_.casualties_killed`` / ``_.casualties_injured``
+    figures given in the same clause, or None.
+
+How the activity is found: from the mention, climb the parse to the predicate that
+governs it (through prepositions such as in/on/at/into/near/of, conjunctions and
+compounds) and look its lemma up in per-activity lexicons of verbs and event nouns.
+On the way the climb checks the annotation rules of ``shared/gold/README.md``:
+hypotheticals, plans, appeals and future statements are none; reference points
+("north of X", "the northern edge of X"), origins ("from X") and containers ("Karam
+Houmid neighbourhood in Aleppo") are none; the location of a speaker or an
+organisation is none. The actor comes from the predicate's subject or agent, the
+side of the speaker for "they"/"we" in reported claims, and defaults per activity
+(air strikes and sieges on rebel-held Aleppo are government's; casualties and
+clashes with no stated side are unknown).
+
+The component needs a dependency parser earlier in the pipeline (the statistical
+English model's ``parser``); it raises :class:`MissingParserError` otherwise.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from aleppo_geo.dates import TimeExpression, find_time_expressions, parse_publication_date
+
+__all__ = [
+    "ACTIVITIES",
+    "ACTORS",
+    "ActivityTagger",
+    "MissingParserError",
+    "make_activity_tagger",
+    "register_extensions",
+    "SPANS_KEY",
+]
+
+SPANS_KEY = "places"
+
+ACTIVITIES = (
+    "airstrike", "shelling", "ground_advance", "capture", "repelled", "clashes",
+    "casualties", "siege", "humanitarian", "evacuation", "none",
+)
+ACTORS = ("government", "opposition", "other", "unknown")
+
+_SPAN_EXTENSIONS = {
+    "activity": None,
+    "actor": None,
+    "event_date": None,
+    "date_precision": None,
+    "attributed_to": None,
+    "contested": None,
+    "casualties_killed": None,
+    "casualties_injured": None,
+}
+
+
+class MissingParserError(ValueError):
+    """The pipeline has no dependency parse for the activity component to read."""
+
+
+def register_extensions() -> None:
+    """Register the Span and Doc extensions this module sets or reads (idempotent)."""
+    for name, default in _SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=default)
+    for name in ("doc_id", "published"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+# ---------------------------------------------------------------------------
+# Lexicons. Keys are lemmas (lower case). Verbs and event nouns share a table
+# where the word means the same thing either way.
+# ---------------------------------------------------------------------------
+
+#: Words that name an attack whose type depends on the weapon (air vs ground fire).
+_BOMBARD = {
+    "hit", "target", "strike", "pound", "bombard", "bombardment", "burn", "blast", "pummel",
+    "drop", "rain", "attack", "bombing", "bomb", "raid", "strafe", "batter", "blitz", "fire",
+}
+_AIR_CUES = {
+    "air", "airstrike", "airstrikes", "aerial", "warplane", "warplanes", "jet", "jets", "plane",
+    "planes", "aircraft", "helicopter", "helicopters", "barrel", "bomb", "bombs", "bombing",
+    "bombings", "raid", "raids", "sortie", "sorties", "air-strike", "air-strikes", "bunker-busting",
+    "phosphorus", "phosphorous", "cluster", "airpower",
+}
+_GROUND_FIRE_CUES = {
+    "shell", "shells", "shelling", "artillery", "mortar", "mortars", "rocket", "rockets",
+    "howitzer", "tank", "cannon", "gas", "cylinder", "grad", "missile", "missiles",
+}
+
+_LEXICON: dict[str, str] = {}
+
+
+def _add(activity: str, words: Iterable[str]) -> None:
+    for word in words:
+        _LEXICON[word] = activity
+
+
+_add("airstrike", [
+    "airstrike", "air-strike", "bomb", "bombing", "bombardment", "raid", "strafe", "warplane",
+    "sortie", "blitz",
+])
+_add("shelling", ["shell", "shelling", "mortar", "artillery", "rocket", "barrage"])
+_add("ground_advance", [
+    "advance", "advancement", "push", "offensive", "assault", "attack", "storm", "reach", "mass",
+    "reinforce", "reinforcement", "mobilize", "mobilise", "mobilization", "mobilisation",
+    "thrust", "incursion", "operation", "enter", "cross", "press", "drive", "onslaught",
+    "penetrate", "infiltrate", "progress", "counterattack", "counter-attack", "counteroffensive",
+    "counter-offensive", "march", "move", "deploy", "deployment", "buildup", "build-up",
+])
+_add("capture", [
+    "capture", "seize", "seizure", "take", "retake", "recapture", "recover", "regain", "fall",
+    "secure", "overrun", "liberate", "liberation", "conquer", "win", "gain",
+])
+_add("repelled", ["repel", "repulse", "thwart", "foil", "rebuff", "halt"])
+_add("clashes", [
+    "clash", "battle", "fighting", "fight", "combat", "skirmish", "firefight", "confrontation",
+    "gunfight", "engagement",
+])
+_add("casualties", [
+    "kill", "die", "wound", "injure", "dead", "death", "casualty", "massacre", "carnage",
+    "slaughter", "toll", "martyr", "bloodshed",
+])
+_add("siege", [
+    "besiege", "siege", "encircle", "encirclement", "blockade", "trap", "surround", "tighten",
+    "starve", "cordon",
+])
+_add("humanitarian", [
+    "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
+    "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
+    "crisis", "misery",
+])
+_add("evacuation", [
+    "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
+    "departure", "withdraw", "withdrawal", "leave", "exit", "displace",
+])
+
+#: Adjectives/participles that, modifying a noun on the path, name what happened there.
+_MODIFIER_LEXICON = {
+    "besieged": "siege", "encircled": "siege", "trapped": "siege", "surrounded": "siege",
+    "bombed": "airstrike", "destroyed": "airstrike", "bombarded": "airstrike", "shelled": "shelling",
+    "captured": "capture", "seized": "capture", "recaptured": "capture", "retaken": "capture",
+    "evacuated": "evacuation",
+}
+
+#: Noun states: true whatever the surrounding appeal or plan says.
+_STATE_ACTIVITIES = {"humanitarian", "siege"}
+
+#: Words whose complement is a plan, a wish or an appeal, not an event.
+_INTENT = {
+    "aim", "plan", "intend", "want", "threaten", "seek", "hope", "vow", "call", "urge", "demand",
+    "ask", "appeal", "warn", "promise", "pledge", "prepare", "expect", "order", "tell", "wish",
+    "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could",
+}
+#: Words whose infinitive complement did happen ("attempted to attack X").
+_ATTEMPT = {"attempt", "try", "effort", "start", "begin", "continue", "keep", "manage", "launch"}
+_MODALS = {"could", "would", "might", "may", "should", "can", "will", "shall", "'ll", "wo", "ca", "must"}
+#: "will continue" reports an ongoing event, not a future one.
+_ONGOING = {"continue", "keep", "remain", "press", "persist", "go"}
+
+_REPORTING = {
+    "say", "tell", "report", "confirm", "add", "claim", "state", "announce", "quote", "write",
+    "allege", "insist", "explain", "note", "describe", "believe", "accord", "cite", "suggest",
+    "deny", "admit", "acknowledge", "declare", "reveal", "warn",
+}
+
+_COMPASS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
+    "western", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+    "north-western", "south-eastern", "south-western",
+}
+_EDGE = {"edge", "border", "side", "boundary", "limit"}
+_ADMIN = {
+    "neighbourhood", "neighborhood", "district", "area", "quarter", "province", "city", "town",
+    "village", "camp", "governorate", "suburb", "region", "countryside", "sector", "part", "parts",
+    "enclave", "zone", "outskirts", "road", "highway", "street", "square",
+}
+
+# Actor cues: checked on lower-cased noun-phrase text. Order matters: the first
+# side whose pattern matches earliest in the phrase wins.
+_GOV_RE = re.compile(
+    r"\b(?:pro-?(?:government|assad|regime|damascus)|government|regime|army|assad|russian?s?|russia'?s?"
+    r"|iran(?:ian)?s?|iranian-backed|hezbollah|hizbollah|loyalists?|shi['’]?ite militias?|shia militias?"
+    r"|iraqi militias?|syrian (?:forces|troops|military|jets|warplanes|aircraft|soldiers|air force)"
+    r"|troops|soldiers|military|air force|tiger forces|damascus|sana)\b"
+)
+_OPP_RE = re.compile(
+    r"\b(?:rebels?|opposition|insurgents?|fsa|free syrian army|nusra|fateh al-sham|fatah al-sham|jabhat"
+    r"|jaish|ahrar|zinki|zenki|failaq|jihadists?|islamists?|terrorists?|militants?|fighters from the"
+    r"|levant front|fastaqim|nour al-din)\b"
+)
+_OTHER_RE = re.compile(
+    r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk)\b"
+)
+_HELD_RE = re.compile(
+    r"\b[\w'’]+\s*-\s*(?:held|controlled|run|besieged|dominated)\b|\b[\w'’]+ (?:held|controlled) (?:areas?|parts?|districts?|east|west)"
+)
+
+
+def classify_actor(text: str) -> str | None:
+    """The side a noun phrase names: government, opposition, other, or None.
+
+    "rebel-held", "government-controlled" and the like describe a place, not who
+    acted, and are ignored.
+    """
+    low = _HELD_RE.sub(" ", text.lower().replace("’", "'"))
+    hits = []
+    for side, rx in (("government", _GOV_RE), ("opposition", _OPP_RE)):
+        m = rx.search(low)
+        if m:
+            hits.append((m.start(), side))
+    # IS in capitals only: "is" is a verb.
+    m = _OTHER_RE.search(low)
+    if m and (m.group(0) != "is" or re.search(r"\bIS\b", text)):
+        hits.append((m.start(), "other"))
+    if not hits:
+        return None
+    hits.sort()
+    return hits[0][1]
+
+
+# Sources for ``attributed_to``: (pattern on the speaker phrase, canonical label).
+_SOURCES = [
+    (r"syrian observatory|sohr|\bobservatory\b|\bmonitor\b", "Syrian Observatory for Human Rights"),
+    (r"civil defen[cs]e|white helmets", "civil defence"),
+    (r"\bsana\b|state (?:news|media|television|tv)|pro-government media", "state media"),
+    (r"defen[cs]e ministry|ministry of defen[cs]e", "defence ministry"),
+    (r"\barmy\b|military|\bgeneral\b|regime|government|commander of an? (?:iraqi|iranian)|militia commander",
+     "Syrian army"),
+    (r"rebels?|opposition|fsa|free syrian army|insurgent|fighter|faction|zinki|failaq|levant front|commander",
+     "rebels"),
+    (r"activists?", "activists"),
+    (r"residents?|witness", "residents"),
+    (r"\bafp\b|agence france", "AFP"),
+    (r"reuters", "Reuters"),
+    (r"associated press|\bap\b", "AP"),
+    (r"al jazeera", "Al Jazeera"),
+    (r"\bun\b|united nations|o'brien|ocha", "United Nations"),
+    (r"medical|doctors|sams|msf|hospital", "medical sources"),
+]
+
+
+def canonical_source(phrase: str) -> str:
+    """A short, stable label for a speaker phrase ("a rebel commander" -> "rebels")."""
+    low = phrase.lower().replace("’", "'")
+    for pattern, label in _SOURCES:
+        if re.search(pattern, low):
+            return label
+    return phrase.strip(" ,\"“”'")[:80]
+
+
+# ---------------------------------------------------------------------------
+# The component
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Finding:
+    activity: str = "none"
+    predicate: Token | None = None
+    reason: str = ""
+    hypothetical: bool = False
+
+
+@dataclass
+class _DocContext:
+    """Per-document facts computed once: headings, sentence dates, actor memory."""
+
+    published: _dt.date | None
+    heading_lines: set[int] = field(default_factory=set)
+    line_starts: list[int] = field(default_factory=list)
+    sent_dates: dict[int, tuple[_dt.date | None, str]] = field(default_factory=dict)
+    sent_exprs: dict[int, list[tuple[TimeExpression, Token]]] = field(default_factory=dict)
+    inherited: dict[int, tuple[_dt.date | None, str]] = field(default_factory=dict)
+    last_actor: dict[int, str | None] = field(default_factory=dict)
+    last_source: dict[int, str | None] = field(default_factory=dict)
+    place_actor: dict[str, str] = field(default_factory=dict)
+
+
+class ActivityTagger:
+    """spaCy component: activity, actor, date, source and figures for each place mention.
+
+    Reads ``doc.spans[spans_key]`` (set by the place finder/linker, or by hand) and
+    ``doc._.published``. Spans keep any ``_.place`` the linker set; when it is a
+    gazetteer Place its ``kind`` helps the container rule.
+
+    ``inferred_actors``: when True (default), air strikes and sieges with no stated
+    actor are coded government, as the annotation guidelines do for rebel-held Aleppo
+    in 2016; set False to leave them unknown for other wars.
+    """
+
+    def __init__(self, nlp: Language, name: str = "aleppo_activity", *, spans_key: str = SPANS_KEY,
+                 inferred_actors: bool = True) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.inferred_actors = inferred_actors
+        register_extensions()
+
+    # -- spaCy API ---------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        spans = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        if not len(spans):
+            return doc
+        if not doc.has_annotation("DEP"):
+            raise MissingParserError(
+                "aleppo_activity needs a dependency parse: add it after the model's 'parser' "
+                "(e.g. load_english_model() keeps it; do not exclude or disable 'parser')"
+            )
+        ctx = self._doc_context(doc)
+        for span in spans:
+            self._tag(span, doc, ctx)
+        return doc
+
+    # -- document context --------------------------------------------------
+    def _doc_context(self, doc: Doc) -> _DocContext:
+        try:
+            published = parse_publication_date(doc._.published)
+        except ValueError:
+            published = None
+        ctx = _DocContext(published=published)
+        text = doc.text
+        lines = text.split("\n")
+        pos = 0
+        body_started = False
+        for i, line in enumerate(lines):
+            ctx.line_starts.append(pos)
+            stripped = line.strip()
+            words = len(stripped.split())
+            ends = stripped.endswith((".", "!", "?", "”", '"', "'", "’", ".)"))
+            if stripped:
+                if not body_started and ends and words >= 20:
+                    body_started = True
+                # Headline zone (title, standfirst, caption) and body lines that do not
+                # end a sentence (sub-headings, related-link lines) neither borrow nor
+                # lend narrative dates.
+                if not body_started or not ends or words < 4:
+                    ctx.heading_lines.add(i)
+            pos += len(line) + 1
+        # Sentence-level dates and the narrative carry-over.
+        carry: tuple[_dt.date | None, str] | None = None
+        for s_i, sent in enumerate(doc.sents):
+            exprs = self._sentence_exprs(sent, published)
+            ctx.sent_exprs[sent.start] = exprs
+            heading = self._line_of(ctx, sent.start_char) in ctx.heading_lines
+            own = self._sentence_date(exprs)
+            if heading:
+                continue
+            ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
+            if own is not None:
+                carry = own
+            ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
+        return ctx
+
+    @staticmethod
+    def _line_of(ctx: _DocContext, char: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(ctx.line_starts, char) - 1
+
+    @staticmethod
+    def _sentence_exprs(sent: Span, published: _dt.date | None) -> list[tuple[TimeExpression, Token]]:
+        out = []
+        for expr in find_time_expressions(sent.text, published):
+            if expr.kind == "future":
+                continue
+            span = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end,
+                                      alignment_mode="expand")
+            if span is None:
+                continue
+            out.append((expr, span.root))
+        return out
+
+    @staticmethod
+    def _sentence_date(exprs: list[tuple[TimeExpression, Token]]) -> tuple[_dt.date | None, str] | None:
+        """The date a sentence sets for the narrative: its shallowest time expression."""
+        if not exprs:
+            return None
+
+        def depth(tok: Token) -> int:
+            return sum(1 for _ in tok.ancestors)
+
+        days = [(depth(t), e) for e, t in exprs if e.date is not None]
+        if days:
+            e = min(days, key=lambda x: x[0])[1]
+            return e.date, "day"
+        e = min(((depth(t), e) for e, t in exprs), key=lambda x: x[0])[1]
+        return None, e.precision
+
+    # -- per mention ---------------------------------------------------------
+    def _tag(self, span: Span, doc: Doc, ctx: _DocContext) -> None:
+        finding = self._find_activity(span)
+        activity = finding.activity
+        span._.activity = activity
+        span._.contested = False
+        span._.casualties_killed = None
+        span._.casualties_injured = None
+        source, speaker = self._attribution(span, ctx)
+        span._.attributed_to = source
+        if activity == "none":
+            span._.actor = None
+            span._.event_date = None
+            span._.date_precision = "unknown"
+            return
+        actor = self._actor(span, finding, speaker, ctx)
+        span._.actor = actor
+        date, precision = self._date(span, finding, ctx)
+        span._.event_date = date
+        span._.date_precision = precision
+        span._.contested = self._contested(span, finding)
+        killed, injured = self._casualties(span, finding)
+        span._.casualties_killed = killed
+        span._.casualties_injured = injured
+        place = getattr(span._, "place", None) if Span.has_extension("place") else None
+        key = getattr(place, "id", None) or span.text.lower()
+        if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
+            ctx.place_actor[key] = actor
+
+    # .. activity ...........................................................
+    def _find_activity(self, span: Span) -> _Finding:
+        root = span.root
+        sent = span.sent
+        # "Aleppo-based", "Aleppo-born": an adjective made of the name.
+        nxt = span.end < len(span.doc) and span.doc[span.end]
+        if nxt is not False and nxt.text in {"-", "–"} and span.end + 1 < len(span.doc):
+            if span.doc[span.end + 1].lower_ in {"based", "born", "bound", "born", "backed", "linked"}:
+                return _Finding(reason="compound adjective")
+        if nxt is not False and re.fullmatch(r"-(based|born|backed)", nxt.lower_ or ""):
+            return _Finding(reason="compound adjective")
+
+        relation = self._relation(span)
+        if relation in {"reference", "origin_none", "container", "organisation"}:
+            return _Finding(reason=relation)
+
+        pending: _Finding | None = None
+        goal_head = None
+        tok = root
+        path: list[Token] = []
+        # Climb from the mention's head to the clause root.
+        steps = 0
+        prev = root
+        while tok is not None and steps < 25:
+            steps += 1
+            head = tok.head if tok.head.i != tok.i else None
+            if head is None:
+                break
+            dep = tok.dep_
+            prev, tok = tok, head
+            path.append(tok)
+            if self._in_other_place(tok, span):
+                # Climbing through another place mention's head noun ("Old City of
+                # Aleppo"): the other mention carries the event.
+                if dep in {"pobj", "poss", "compound"} or prev.dep_ == "pobj":
+                    if self._is_container_link(prev, tok, span):
+                        return _Finding(reason="container")
+            if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"} and dep in {
+                "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "advcl", "xcomp", "conj", "prep",
+                "dative", "npadvmod", "appos", "pobj"
+            }:
+                if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos"}:
+                    # The mention is in the speaker or the addressee: "Civil Defence in
+                    # Aleppo told ...".
+                    return _Finding(reason="speaker")
+                break
+            activity = self._lexicon_activity(tok, prev)
+            if activity:
+                found = _Finding(activity, tok, "predicate")
+                # Goals: an infinitive ("an offensive to recapture X") or a participle of
+                # an intent verb ("aiming at retaking X") names an aim, not an event.
+                if self._is_goal(tok) and activity not in _STATE_ACTIVITIES:
+                    if pending is None:
+                        pending = found
+                        goal_head = tok.head
+                    continue
+                if self._hypothetical(tok, activity):
+                    return _Finding(reason="hypothetical", hypothetical=True)
+                return found
+            lemma = tok.lemma_.lower()
+            if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"}:
+                return _Finding(reason="intent")
+            if pending is not None and goal_head is not None and tok.i == goal_head.i and lemma in _ATTEMPT:
+                if self._hypothetical(tok, pending.activity):
+                    return _Finding(reason="hypothetical", hypothetical=True)
+                act = "ground_advance" if pending.activity == "capture" else pending.activity
+                return _Finding(act, pending.predicate, "attempt")
+            if tok.dep_ == "ROOT":
+                # One more look at the clause's own words (subject, object, prepositional
+                # objects) before giving up: "bombings subjected X's residents".
+                break
+        clause = tok if tok is not None else root
+        if self._hypothetical(clause, "none"):
+            return _Finding(reason="hypothetical", hypothetical=True)
+        if pending is not None:
+            return _Finding(reason="goal")
+        # The clause's nominal dependents (not its subordinate clauses).
+        for cand in self._clause_nominals(path, span):
+            act = self._lexicon_activity(cand, None)
+            if act:
+                return _Finding(act, cand, "clause")
+        # Headline pattern "Aleppo: regime forces advance": the mention is the topic.
+        if root.dep_ == "ROOT" or (root.head.dep_ == "ROOT" and root.i < root.head.i and
+                                   any(t.text == ":" for t in sent if t.i > root.i)):
+            for t in sent:
+                if t.i >= span.end and t.pos_ in {"VERB", "NOUN"}:
+                    act = self._lexicon_activity(t, None)
+                    if act and not self._hypothetical(t, act):
+                        return _Finding(act, t, "topic")
+        return _Finding(reason="no predicate")
+
+    def _relation(self, span: Span) -> str:
+        root = span.root
+        head = root.head
+        dep = root.dep_
+        # Conjuncts share their first conjunct's relation.
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.i != root.i:
+            dep, head = first.dep_, first.head
+            root = first
+        if dep == "pobj":
+            prep = head.lower_
+            governor = head.head
+            if prep == "from":
+                lemma = governor.lemma_.lower()
+                if _LEXICON.get(lemma) == "evacuation":
+                    return "origin_evacuation"
+                return "origin_none"
+            if prep == "of":
+                # "north of Aleppo", "the northern edge of Aleppo": a reference point.
+                if governor.lower_ in _COMPASS and not any(c.dep_ == "det" for c in governor.children):
+                    return "reference"
+                if governor.lower_ in _EDGE and any(c.lower_ in _COMPASS for c in governor.children):
+                    return "reference"
+                if governor.lower_ in _COMPASS and governor.dep_ in {"advmod", "npadvmod"}:
+                    return "reference"
+            if prep in {"in", "of", "inside", "within"} and self._governor_is_place(governor, span):
+                return "container"
+            if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor):
+                return "organisation"
+        if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
+            return "container"
+        if dep in {"appos"} and self._governor_is_place(head, span) and head.i < root.i:
+            # "Karam Houmid neighbourhood, Aleppo": the appositive container.
+            return "container"
+        if dep == "npadvmod" and head.lower_ in _COMPASS:
+            return "reference"
+        return "ok"
+
+    def _governor_is_place(self, tok: Token, span: Span) -> bool:
+        """Whether ``tok`` is (the head noun of) another, more specific place mention."""
+        return self._in_other_place(tok, span) and self._more_specific(tok, span)
+
+    def _in_other_place(self, tok: Token, span: Span) -> bool:
+        doc = span.doc
+        for other in doc.spans.get(self.spans_key, []):
+            if other.start == span.start:
+                continue
+            if other.start <= tok.i < other.end:
+                return True
+            # "Karam Houmid neighbourhood": the descriptor noun heads the name.
+            if tok.lower_ in _ADMIN and any(other.start <= c.i < other.end for c in tok.children) \
+                    and other.sent == span.sent:
+                return True
+        return False
+
+    def _more_specific(self, tok: Token, span: Span) -> bool:
+        rank = {"country": 0, "governorate": 1, "region": 2, "city": 3, "town": 3, "district": 4}
+        me = getattr(span._, "place", None) if Span.has_extension("place") else None
+        other_span = None
+        for other in span.doc.spans.get(self.spans_key, []):
+            if other.start <= tok.i < other.end or any(other.start <= c.i < other.end for c in tok.children):
+                if other.start != span.start:
+                    other_span = other
+                    break
+        if other_span is None:
+            return False
+        them = getattr(other_span._, "place", None) if Span.has_extension("place") else None
+        if me is not None and them is not None and getattr(me, "kind", None) and getattr(them, "kind", None):
+            return rank.get(them.kind, 5) > rank.get(me.kind, 5)
+        # No gazetteer: a city/country name is less specific than a quarter, a camp or
+        # a landmark; we cannot tell which is which, so trust the syntax (X in Y, Y's X).
+        return True
+
+    def _is_container_link(self, prev: Token, tok: Token, span: Span) -> bool:
+        return self._more_specific(tok, span)
+
+    @staticmethod
+    def _is_organisation(tok: Token) -> bool:
+        low = tok.lower_
+        if low in {"defence", "defense", "helmets", "council", "committee", "office", "society",
+                   "spokesman", "spokeswoman", "activist", "activists", "correspondent", "reporter",
+                   "doctor", "journalist", "official", "resident", "residents", "director", "head",
+                   "group", "faction", "network", "centre", "center", "agency", "media"}:
+            return True
+        return tok.ent_type_ == "ORG"
+
+    def _lexicon_activity(self, tok: Token, child: Token | None) -> str | None:
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        pos = tok.pos_
+        if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
+            return None
+        act = _LEXICON.get(lemma) or _LEXICON.get(low)
+        if lemma == "strike" or low in {"strikes", "strike"}:
+            act = "airstrike"
+        if act is None and pos in {"NOUN", "PROPN"}:
+            # A noun on the path modified by an event adjective: "besieged residents",
+            # "a destroyed building".
+            for c in tok.children:
+                if c.dep_ in {"amod", "compound"} and c.i != (child.i if child is not None else -1):
+                    m = _MODIFIER_LEXICON.get(c.lower_)
+                    if m:
+                        return m
+            return None
+        if act is None:
+            return None
+        # Guards for generic words.
+        if lemma in {"take", "win", "gain"}:
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if any(o.lemma_.lower() in {"place", "part", "care", "time", "step", "measure", "look",
+                                        "note", "prize", "award", "vote", "election", "hour",
+                                        "day", "week", "year", "life", "lives"} for o in objs):
+                return None
+            if lemma in {"win", "gain"} and not any(o.lemma_.lower() in {"ground", "control", "territory"}
+                                                     for o in objs) and child is None:
+                return None
+            if lemma in {"win", "gain"} and not any(o.lemma_.lower() in {"ground", "control", "territory"}
+                                                     for o in objs):
+                return None
+            if lemma == "gain":
+                return "ground_advance"
+        if lemma == "move" and not any(c.lower_ in {"into", "on", "towards", "toward", "in"} for c in tok.children):
+            return None
+        if lemma in {"reach"} and pos == "NOUN":
+            return None
+        if lemma in {"operation"}:
+            # "military operation(s)", "operations in X": ground fighting; "rescue operation" not.
+            if any(c.lower_ in {"rescue", "relief", "aid", "evacuation"} for c in tok.children):
+                return _LEXICON.get(next(c.lower_ for c in tok.children if c.lower_ in {"rescue", "relief", "aid", "evacuation"}), None)
+        if lemma in {"fall"} and not any(c.dep_ in {"nsubj"} for c in tok.children) and pos == "VERB":
+            pass
+        if lemma in {"fire"} and pos == "NOUN" and not any(c.lower_ in _GROUND_FIRE_CUES | _AIR_CUES for c in tok.children):
+            return None
+        if lemma in {"supply", "health", "food"} and pos == "VERB":
+            return None
+        if lemma in {"leave", "exit", "depart", "withdraw", "flee"} and pos == "VERB":
+            # "left X" only counts when it is people leaving under a deal/evacuation,
+            # but in war copy it is most often that; keep.
+            pass
+        if lemma in {"trap", "surround", "tighten"} and pos == "VERB":
+            if lemma == "tighten" and not any(c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"}
+                                              for c in tok.subtree):
+                return None
+        if lemma in _BOMBARD or lemma == "strike" or low in {"strikes", "strike"}:
+            return self._weapon(tok, default=act if act in {"airstrike", "shelling"} else None) or act
+        if act == "ground_advance" and lemma in {"attack", "assault", "offensive"}:
+            weapon = self._weapon(tok, default=None)
+            if weapon:
+                return weapon
+        return act
+
+    @staticmethod
+    def _weapon(tok: Token, default: str | None) -> str | None:
+        """airstrike or shelling from the weapon words around a bombardment predicate."""
+        words: list[str] = [tok.lower_]
+        for c in tok.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "compound", "amod", "agent", "prep", "npadvmod", "dobj"}:
+                sub = c if c.dep_ not in {"prep", "agent"} else None
+                if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "with", "from"}:
+                    sub = c
+                if sub is None:
+                    continue
+                for t in sub.subtree:
+                    if t.dep_ in {"relcl", "acl"}:
+                        continue
+                    words.append(t.lower_)
+        # The subject of a governing verb for "X continued pounding".
+        if tok.dep_ in {"xcomp", "advcl"} and tok.head.pos_ == "VERB":
+            for c in tok.head.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    words.extend(t.lower_ for t in c.subtree)
+        air = next((i for i, w in enumerate(words) if w in _AIR_CUES), None)
+        ground = next((i for i, w in enumerate(words) if w in _GROUND_FIRE_CUES), None)
+        if air is not None and (ground is None or air <= ground):
+            return "airstrike"
+        if ground is not None:
+            return "shelling"
+        return default
+
+    def _is_goal(self, tok: Token) -> bool:
+        """An infinitive of purpose, or the complement of an intent word."""
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.pos_ == "VERB" and has_to and tok.dep_ in {"xcomp", "acl", "advcl", "relcl", "ccomp", "conj", "pcomp"}:
+            return True
+        if tok.dep_ == "conj":
+            first = tok
+            while first.dep_ == "conj":
+                first = first.head
+            if first.i != tok.i and first.pos_ == "VERB" and self._is_goal(first):
+                return True
+        if tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in _INTENT:
+            return True
+        return False
+
+    def _hypothetical(self, tok: Token, activity: str) -> bool:
+        """Whether the clause of ``tok`` (or any clause above it) is hypothetical or future."""
+        cur = tok
+        seen = 0
+        while cur is not None and seen < 12:
+            seen += 1
+            kids = list(cur.children)
+            lemma = cur.lemma_.lower()
+            if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in kids):
+                return True
+            modal = [c for c in kids if c.dep_ == "aux" and c.lower_ in _MODALS]
+            if modal and cur.pos_ in {"VERB", "AUX", "ADJ"}:
+                if lemma in _ONGOING and all(c.lower_ in {"will", "'ll"} for c in modal) and activity != "none":
+                    pass
+                else:
+                    return True
+            if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and cur.i == tok.i:
+                return True
+            if cur.pos_ in {"VERB", "AUX", "ADJ"} and lemma in _INTENT and cur.i != tok.i and activity not in _STATE_ACTIVITIES:
+                return True
+            if cur.lemma_.lower() in _REPORTING or cur.dep_ == "ROOT":
+                break
+            if cur.dep_ in {"relcl", "acl"} and cur.pos_ == "VERB":
+                # A relative clause's mood is its own.
+                break
+            cur = cur.head if cur.head.i != cur.i else None
+        return False
+
+    def _clause_nominals(self, path: list[Token], span: Span) -> list[Token]:
+        """Nominal words of the clause the mention ends in, nearest first."""
+        if not path:
+            return []
+        verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return []
+        if verb.lemma_.lower() in _REPORTING or verb.lemma_.lower() in _INTENT:
+            return []
+        out: list[Token] = []
+        frontier = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "prep", "agent", "attr"}]
+        depth = 0
+        while frontier and depth < 4:
+            depth += 1
+            nxt = []
+            for t in frontier:
+                if span.start <= t.i < span.end:
+                    continue
+                if t.pos_ in {"NOUN", "PROPN"}:
+                    out.append(t)
+                for c in t.children:
+                    if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos"}:
+                        continue
+                    nxt.append(c)
+            frontier = nxt
+        return out
+
+    # .. actor ..............................................................
+    def _actor(self, span: Span, finding: _Finding, speaker: Token | None, ctx: _DocContext) -> str:
+        activity = finding.activity
+        pred = finding.predicate
+        if activity == "clashes":
+            return "unknown"
+        side = None
+        if pred is not None:
+            side = self._predicate_side(pred, span, speaker)
+        if side is None and activity != "casualties":
+            # Any side named in the mention's sentence, outside the speaker's phrase.
+            skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
+            skip |= set(range(span.start, span.end))
+            words = [t.text_with_ws if t.i not in skip else " | " for t in span.sent]
+            side = classify_actor("".join(words))
+        if side is None and activity in {"capture", "ground_advance"}:
+            place = getattr(span._, "place", None) if Span.has_extension("place") else None
+            key = getattr(place, "id", None) or span.text.lower()
+            side = ctx.place_actor.get(key)
+        if side is None and self.inferred_actors and activity in {"airstrike", "siege"}:
+            side = "government"
+        if side is None and activity in {"capture", "ground_advance", "shelling", "repelled"}:
+            side = ctx.last_actor.get(0)
+        if side is not None and activity in {"capture", "ground_advance", "airstrike", "shelling", "siege"}:
+            ctx.last_actor[0] = side
+        return side or "unknown"
+
+    def _predicate_side(self, pred: Token, span: Span, speaker: Token | None) -> str | None:
+        # Subject / agent / possessor / modifiers of the predicate, climbing through
+        # xcomp/advcl/conj/acl to find a subject.
+        candidates: list[Token] = []
+        cur = pred
+        for _ in range(6):
+            for c in cur.children:
+                if c.dep_ in {"nsubj", "nsubjpass", "poss", "csubj"}:
+                    candidates.append(c)
+                elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                    candidates.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in {"compound", "amod"} and cur.pos_ == "NOUN":
+                    candidates.append(c)
+            if candidates:
+                break
+            if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "dobj", "nsubj",
+                            "nsubjpass", "compound", "attr"} and cur.head.i != cur.i:
+                if cur.head.lemma_.lower() in _REPORTING and cur.dep_ != "conj":
+                    break
+                cur = cur.head
+            else:
+                break
+        for cand in candidates:
+            if span.start <= cand.i < span.end:
+                continue
+            words = [t for t in cand.subtree if not (span.start <= t.i < span.end)
+                     and t.dep_ not in {"relcl"}]
+            text = " ".join(t.text for t in words)
+            if cand.lower_ in {"they", "we", "it", "he", "she", "our", "their", "its"} or cand.pos_ == "PRON":
+                if speaker is not None:
+                    side = classify_actor(" ".join(t.text for t in speaker.subtree))
+                    if side:
+                        return side
+                # Nearest preceding side named in the sentence.
+                before = "".join(t.text_with_ws for t in span.sent if t.i < cand.i)
+                for m in reversed(list(re.finditer(r"[^,;]+", before))):
+                    side = classify_actor(m.group(0))
+                    if side:
+                        return side
+                continue
+            side = classify_actor(text)
+            if side:
+                return side
+        return None
+
+    # .. attribution ........................................................
+    def _attribution(self, span: Span, ctx: _DocContext) -> tuple[str | None, Token | None]:
+        """(canonical source, speaker token) from the sentence's reporting verb."""
+        sent = span.sent
+        verbs = []
+        cur = span.root
+        while cur.head.i != cur.i:
+            cur = cur.head
+            if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"}:
+                verbs.append(cur)
+        if not verbs:
+            verbs = [t for t in sent if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB"]
+        for verb in verbs:
+            speaker = self._speaker(verb)
+            if speaker is not None:
+                phrase = " ".join(t.text for t in speaker.subtree)
+                if speaker.pos_ == "PRON" and speaker.lower_ in {"he", "she", "they"}:
+                    prev = ctx.last_source.get(0)
+                    return prev, speaker
+                label = canonical_source(phrase)
+                ctx.last_source[0] = label
+                return label, speaker
+        # "according to X"
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "to":
+                objs = [c for c in sent.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    phrase = " ".join(x.text for x in objs[0].subtree)
+                    return canonical_source(phrase), objs[0]
+        # A quotation continued from an earlier sentence of the paragraph.
+        text = sent.text.strip()
+        if text[:1] in {"“", '"'} and ctx.last_source.get(0):
+            return ctx.last_source[0], None
+        return None, None
+
+    @staticmethod
+    def _speaker(verb: Token) -> Token | None:
+        cur = verb
+        for _ in range(3):
+            for c in cur.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and not (cur.lemma_.lower() == "accord"):
+                    if c.dep_ == "nsubjpass" and cur.lemma_.lower() in {"quote", "report"}:
+                        return c
+                    if c.dep_ == "nsubj":
+                        return c
+            for c in cur.children:
+                if c.dep_ == "agent":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            if cur.dep_ in {"advcl", "conj", "xcomp"} and cur.head.i != cur.i:
+                cur = cur.head
+            else:
+                break
+        return None
+
+    # .. date ...............................................................
+    def _date(self, span: Span, finding: _Finding, ctx: _DocContext) -> tuple[_dt.date | None, str]:
+        sent = span.sent
+        exprs = ctx.sent_exprs.get(sent.start, [])
+        heading = self._line_of(ctx, span.start_char) in ctx.heading_lines
+        if heading:
+            # Headlines and captions: only a date they state themselves.
+            days = [e for e, _t in exprs if e.date is not None and e.kind == "explicit"]
+            if days:
+                return days[0].date, "day"
+            return None, "unknown"
+        if not exprs:
+            return ctx.sent_dates.get(sent.start, (None, "unknown"))
+        # The time expression attached to the mention or to a word on its path up.
+        path = [span.root]
+        cur = span.root
+        while cur.head.i != cur.i:
+            cur = cur.head
+            path.append(cur)
+        path_ids = {t.i: n for n, t in enumerate(path)}
+        best = None
+        for expr, tok in exprs:
+            anchor = tok
+            # An expression is attached to the nearest path word above it.
+            hops = 0
+            while anchor.i not in path_ids and anchor.head.i != anchor.i and hops < 6:
+                anchor = anchor.head
+                hops += 1
+            if anchor.i not in path_ids:
+                continue
+            rank = path_ids[anchor.i]
+            if anchor.i in {t.i for t in [tok]} and tok.i in range(span.start, span.end):
+                rank = 0
+            if best is None or rank < best[0]:
+                best = (rank, expr, anchor)
+        if best is None:
+            return None, "unknown"
+        _rank, expr, anchor = best
+        if expr.kind == "range":
+            return None, "unknown"
+        if anchor.lemma_.lower() in _REPORTING and finding.predicate is not None:
+            # "said on Sunday that the army had advanced": the saying is dated, the
+            # pluperfect event before it is not.
+            pred = finding.predicate
+            verbs = [pred] + [a for a in pred.ancestors if a.i != anchor.i]
+            for v in verbs:
+                if v.i == anchor.i:
+                    break
+                if any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in v.children):
+                    return None, "unknown"
+                if v.head.i == anchor.i:
+                    break
+        if expr.date is not None:
+            return expr.date, "day"
+        return None, expr.precision
+
+    # .. contested / casualties ............................................
+    @staticmethod
+    def _contested(span: Span, finding: _Finding) -> bool:
+        low = span.sent.text.lower()
+        if re.search(r"\b(?:denied|denies|deny|disputed|disputes|dispute|refuted|rejected (?:the|this|that) claim|"
+                     r"contradicted|false claims?)\b", low):
+            return True
+        # A side's claim of taking back a place another side holds.
+        if finding.activity == "capture" and finding.predicate is not None and \
+                finding.predicate.lemma_.lower() in {"recover", "regain", "retake", "recapture"} and \
+                re.search(r"\b(?:said|say|says|claimed|claim)\b", low):
+            return True
+        return False
+
+    @staticmethod
+    def _casualties(span: Span, finding: _Finding) -> tuple[int | None, int | None]:
+        sent = span.sent
+        pred = finding.predicate
+        killed = injured = None
+        related: set[int] = set()
+        if pred is not None:
+            related |= {t.i for t in pred.subtree}
+            related |= {t.i for t in pred.ancestors}
+        for t in sent:
+            lemma = t.lemma_.lower()
+            kind = None
+            if lemma in {"kill", "die", "dead", "death", "massacre"}:
+                kind = "killed"
+            elif lemma in {"wound", "injure", "injured", "wounded"}:
+                kind = "injured"
+            if kind is None or (related and t.i not in related and finding.activity != "casualties"):
+                continue
+            number = _number_for(t)
+            if number is None:
+                continue
+            if kind == "killed" and killed is None:
+                killed = number
+            elif kind == "injured" and injured is None:
+                injured = number
+        return killed, injured
+
+
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100,
+}
+
+
+def _to_int(tok: Token) -> int | None:
+    text = tok.text.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d{3}", tok.text):  # "450.000"
+        return int(tok.text.replace(".", ""))
+    return _WORD_NUMBERS.get(tok.lower_)
+
+
+def _number_for(verb: Token) -> int | None:
+    """The figure attached to a kill/wound word: its subject/object's number."""
+    nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    if verb.dep_ in {"amod", "acl"} or verb.pos_ == "ADJ":
+        nouns.append(verb.head)
+    # "were killed or injured": the second verb shares the first's subject.
+    if verb.dep_ == "conj":
+        nouns.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for noun in nouns:
+        if noun.like_num:
+            n = _to_int(noun)
+            if n is not None:
+                return n
+        for c in noun.children:
+            if c.dep_ in {"nummod", "quantmod"} and c.like_num:
+                n = _to_int(c)
+                if n is not None:
+                    return n
+    return None
+
+
+@Language.factory(
+    "aleppo_activity",
+    default_config={"spans_key": SPANS_KEY, "inferred_actors": True},
+    requires=["token.dep", "token.lemma"],
+    assigns=[f"span._.{name}" for name in _SPAN_EXTENSIONS],
+)
+def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_actors: bool) -> ActivityTagger:
+    """Factory for ``nlp.add_pipe("aleppo_activity")`` (after the parser and the place linker)."""
+    if "parser" not in nlp.pipe_names and not any(
+        getattr(p, "is_parser", False) for _, p in nlp.pipeline
+    ):
+        raise MissingParserError(
+            "aleppo_activity needs a dependency parser in the pipeline; load the English model "
+            "with aleppo_geo.model.load_english_model() and keep its 'parser'"
+        )
+    return ActivityTagger(nlp, name, spans_key=spans_key, inferred_actors=inferred_actors)
