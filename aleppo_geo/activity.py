@@ -131,9 +131,10 @@ _add("ground_advance", [
     "reinforce", "reinforcement", "mobilize", "mobilise", "mobilization", "mobilisation",
     "thrust", "incursion", "operation", "enter", "cross", "press", "drive", "onslaught",
     "penetrate", "infiltrate", "progress", "counterattack", "counter-attack", "counteroffensive",
-    "counter-offensive", "march", "move", "deploy", "deployment", "buildup", "build-up",
+    "counter-offensive", "march", "move", "pushing", "advancing", "deploy", "deployment", "buildup", "build-up",
 ])
-_add("capture", [
+_add("capture", ["retook", "retaken", "overran", "recaptured", "took", "taken", "seized", "fallen", "fell",
+
     "capture", "seize", "seizure", "take", "retake", "recapture", "recover", "regain", "fall",
     "secure", "overrun", "liberate", "liberation", "conquer", "win", "gain",
 ])
@@ -179,6 +180,11 @@ _INTENT = {
 }
 #: Words whose infinitive complement did happen ("attempted to attack X").
 _ATTEMPT = {"attempt", "try", "effort", "start", "begin", "continue", "keep", "manage", "launch"}
+#: Verbs that carry an event noun: "launched an offensive on X".
+_LIGHT_VERBS = {
+    "launch", "carry", "mount", "stage", "wage", "conduct", "begin", "start", "make", "unleash",
+    "undertake", "intensify", "resume", "step", "continue", "escalate", "renew", "see", "open",
+}
 _MODALS = {"could", "would", "might", "may", "should", "can", "will", "shall", "'ll", "wo", "ca", "must"}
 #: "will continue" reports an ongoing event, not a future one.
 _ONGOING = {"continue", "keep", "remain", "press", "persist", "go"}
@@ -189,6 +195,10 @@ _REPORTING = {
     "deny", "admit", "acknowledge", "declare", "reveal", "warn",
 }
 
+_FACILITY = {
+    "hospital", "camp", "school", "mosque", "base", "academy", "college", "station", "airport",
+    "citadel", "bakery", "market", "prison", "university", "factory", "plant", "stadium", "area",
+}
 _COMPASS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
@@ -218,9 +228,7 @@ _OPP_RE = re.compile(
 _OTHER_RE = re.compile(
     r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk)\b"
 )
-_HELD_RE = re.compile(
-    r"\b[\w'’]+\s*-\s*(?:held|controlled|run|besieged|dominated)\b|\b[\w'’]+ (?:held|controlled) (?:areas?|parts?|districts?|east|west)"
-)
+_HELD_RE = re.compile(r"\b[\w'’]+\s*-?\s*(?:held|controlled|run|besieged|dominated)\b")
 
 
 def classify_actor(text: str) -> str | None:
@@ -405,7 +413,10 @@ class ActivityTagger:
         def depth(tok: Token) -> int:
             return sum(1 for _ in tok.ancestors)
 
-        days = [(depth(t), e) for e, t in exprs if e.date is not None]
+        days = [(depth(t), e) for e, t in exprs if e.date is not None
+                and not e.text.lower().startswith(("since", "by"))
+                and not (t.i > 0 and t.doc[t.i - 1].lower_ == "since")
+                and not any(a.lower_ == "since" for a in t.ancestors if a.dep_ == "prep")]
         if days:
             e = min(days, key=lambda x: x[0])[1]
             return e.date, "day"
@@ -458,6 +469,7 @@ class ActivityTagger:
             return _Finding(reason=relation)
 
         pending: _Finding | None = None
+        attempt: _Finding | None = None
         goal_head = None
         tok = root
         path: list[Token] = []
@@ -478,14 +490,18 @@ class ActivityTagger:
                 if dep in {"pobj", "poss", "compound"} or prev.dep_ == "pobj":
                     if self._is_container_link(prev, tok, span):
                         return _Finding(reason="container")
-            if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"} and dep in {
-                "ccomp", "parataxis", "nsubj", "nsubjpass", "dobj", "advcl", "xcomp", "conj", "prep",
-                "dative", "npadvmod", "appos", "pobj"
-            }:
-                if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos"}:
+            if dep == "appos" and not self._in_other_place(tok, span):
+                # The mention sits in a description of something else ("the captured
+                # area - overlooking one of the roads into Aleppo").
+                return _Finding(reason="description")
+            if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
+                if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos", "agent"}:
                     # The mention is in the speaker or the addressee: "Civil Defence in
                     # Aleppo told ...".
                     return _Finding(reason="speaker")
+                if dep == "xcomp" or tok.lemma_.lower() in {"warn"} and dep != "ccomp":
+                    # "told the fighters to leave Aleppo": an order, not a report.
+                    return _Finding(reason="intent")
                 break
             activity = self._lexicon_activity(tok, prev)
             if activity:
@@ -499,19 +515,35 @@ class ActivityTagger:
                     continue
                 if self._hypothetical(tok, activity):
                     return _Finding(reason="hypothetical", hypothetical=True)
+                if attempt is not None and activity == "ground_advance":
+                    return attempt
                 return found
             lemma = tok.lemma_.lower()
-            if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"}:
+            if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"} and dep in {
+                    "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"}:
                 return _Finding(reason="intent")
+            if lemma in _LIGHT_VERBS and tok.pos_ == "VERB" and dep in {"prep", "advmod", "npadvmod"}:
+                # "launched an offensive on X", "carried out a ground push in X".
+                for obj in tok.children:
+                    if obj.dep_ in {"dobj", "nsubjpass"}:
+                        act = self._lexicon_activity(obj, None)
+                        if act:
+                            if self._hypothetical(tok, act):
+                                return _Finding(reason="hypothetical", hypothetical=True)
+                            return _Finding(act, obj, "light verb")
             if pending is not None and goal_head is not None and tok.i == goal_head.i and lemma in _ATTEMPT:
                 if self._hypothetical(tok, pending.activity):
                     return _Finding(reason="hypothetical", hypothetical=True)
                 act = "ground_advance" if pending.activity == "capture" else pending.activity
-                return _Finding(act, pending.predicate, "attempt")
+                # An attempt happened; a higher predicate ("repelled their attempt") wins.
+                attempt = _Finding(act, pending.predicate, "attempt")
+                pending = None
             if tok.dep_ == "ROOT":
                 # One more look at the clause's own words (subject, object, prepositional
                 # objects) before giving up: "bombings subjected X's residents".
                 break
+        if attempt is not None:
+            return attempt
         clause = tok if tok is not None else root
         if self._hypothetical(clause, "none"):
             return _Finding(reason="hypothetical", hypothetical=True)
@@ -526,7 +558,7 @@ class ActivityTagger:
         if root.dep_ == "ROOT" or (root.head.dep_ == "ROOT" and root.i < root.head.i and
                                    any(t.text == ":" for t in sent if t.i > root.i)):
             for t in sent:
-                if t.i >= span.end and t.pos_ in {"VERB", "NOUN"}:
+                if t.i >= span.end and t.pos_ in {"VERB", "NOUN", "ADJ"}:
                     act = self._lexicon_activity(t, None)
                     if act and not self._hypothetical(t, act):
                         return _Finding(act, t, "topic")
@@ -561,6 +593,14 @@ class ActivityTagger:
                     return "reference"
             if prep in {"in", "of", "inside", "within"} and self._governor_is_place(governor, span):
                 return "container"
+            # The parse may hang "in Aleppo" on the verb: "... Karam Houmid neighbourhood
+            # in Aleppo". Adjacency tells the container all the same.
+            before = head.i - 1
+            if prep in {"in", "of", "inside", "within"} and before >= 0 and before != span.end - 1:
+                tb = span.doc[before]
+                if (self._in_other_place(tb, span) or any(o.end == before for o in span.doc.spans.get(self.spans_key, [])
+                                                          if tb.lower_ in _ADMIN)) and self._more_specific(tb, span):
+                    return "container"
             if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor):
                 return "organisation"
         if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
@@ -603,8 +643,11 @@ class ActivityTagger:
         them = getattr(other_span._, "place", None) if Span.has_extension("place") else None
         if me is not None and them is not None and getattr(me, "kind", None) and getattr(them, "kind", None):
             return rank.get(them.kind, 5) > rank.get(me.kind, 5)
-        # No gazetteer: a city/country name is less specific than a quarter, a camp or
-        # a landmark; we cannot tell which is which, so trust the syntax (X in Y, Y's X).
+        # No gazetteer: a name with its own facility/area head ("Shuqaif industrial
+        # area", "Kindi hospital") is itself specific, never the container; otherwise
+        # trust the syntax (X in Y, Y's X, X of Y).
+        if span[-1].lower_ in _ADMIN | _FACILITY:
+            return False
         return True
 
     def _is_container_link(self, prev: Token, tok: Token, span: Span) -> bool:
@@ -629,11 +672,16 @@ class ActivityTagger:
         act = _LEXICON.get(lemma) or _LEXICON.get(low)
         if lemma == "strike" or low in {"strikes", "strike"}:
             act = "airstrike"
+        if act is None and lemma in _BOMBARD and pos == "VERB":
+            # hit/target/pound/burn: air unless the weapon says otherwise; drop/rain/fire
+            # need a weapon word.
+            weapon = self._weapon(tok, default=None if lemma in {"drop", "rain", "fire"} else "airstrike")
+            return weapon
         if act is None and pos in {"NOUN", "PROPN"}:
             # A noun on the path modified by an event adjective: "besieged residents",
             # "a destroyed building".
             for c in tok.children:
-                if c.dep_ in {"amod", "compound"} and c.i != (child.i if child is not None else -1):
+                if c.dep_ in {"amod", "compound", "acl"} and c.i != (child.i if child is not None else -1):
                     m = _MODIFIER_LEXICON.get(c.lower_)
                     if m:
                         return m
@@ -731,6 +779,7 @@ class ActivityTagger:
     def _hypothetical(self, tok: Token, activity: str) -> bool:
         """Whether the clause of ``tok`` (or any clause above it) is hypothetical or future."""
         cur = tok
+        prev: Token | None = None
         seen = 0
         while cur is not None and seen < 12:
             seen += 1
@@ -746,13 +795,18 @@ class ActivityTagger:
                     return True
             if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and cur.i == tok.i:
                 return True
-            if cur.pos_ in {"VERB", "AUX", "ADJ"} and lemma in _INTENT and cur.i != tok.i and activity not in _STATE_ACTIVITIES:
+            if lemma in _REPORTING and prev is not None and prev.dep_ in {"ccomp", "parataxis", "conj", "advcl"}:
+                break
+            if cur.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and lemma in _INTENT and cur.i != tok.i \
+                    and activity not in _STATE_ACTIVITIES and prev is not None \
+                    and prev.dep_ in {"xcomp", "prep", "pcomp", "acl", "dobj", "ccomp", "advcl"}:
                 return True
-            if cur.lemma_.lower() in _REPORTING or cur.dep_ == "ROOT":
+            if cur.dep_ == "ROOT":
                 break
             if cur.dep_ in {"relcl", "acl"} and cur.pos_ == "VERB":
                 # A relative clause's mood is its own.
                 break
+            prev = cur
             cur = cur.head if cur.head.i != cur.i else None
         return False
 
@@ -796,6 +850,9 @@ class ActivityTagger:
             # Any side named in the mention's sentence, outside the speaker's phrase.
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
+            for t in span.sent:
+                if t.dep_ in {"advcl", "relcl", "acl"} and not (t.left_edge.i <= span.start <= t.right_edge.i):
+                    skip |= {x.i for x in t.subtree}
             words = [t.text_with_ws if t.i not in skip else " | " for t in span.sent]
             side = classify_actor("".join(words))
         if side is None and activity in {"capture", "ground_advance"}:
@@ -837,7 +894,9 @@ class ActivityTagger:
                 continue
             words = [t for t in cand.subtree if not (span.start <= t.i < span.end)
                      and t.dep_ not in {"relcl"}]
-            text = " ".join(t.text for t in words)
+            # Include the next words so "the rebel held X" (parsed apart) reads as a place.
+            tail = span.doc[cand.right_edge.i + 1: cand.right_edge.i + 3]
+            text = " ".join(t.text for t in words) + " " + tail.text
             if cand.lower_ in {"they", "we", "it", "he", "she", "our", "their", "its"} or cand.pos_ == "PRON":
                 if speaker is not None:
                     side = classify_actor(" ".join(t.text for t in speaker.subtree))
@@ -934,9 +993,13 @@ class ActivityTagger:
         best = None
         for expr, tok in exprs:
             anchor = tok
-            # An expression is attached to the nearest path word above it.
+            # An expression modifies the word it hangs from through a preposition or a
+            # possessive ("on Sunday", "Tuesday's assault"); it never reaches across a
+            # clause ("after a ceasefire was declared over on Monday").
             hops = 0
-            while anchor.i not in path_ids and anchor.head.i != anchor.i and hops < 6:
+            while anchor.i not in path_ids and anchor.head.i != anchor.i and hops < 4 and anchor.dep_ in {
+                    "pobj", "prep", "poss", "compound", "npadvmod", "nummod", "appos", "nsubj", "nsubjpass",
+                    "tmod", "advmod", "amod", "dobj", "pcomp"}:
                 anchor = anchor.head
                 hops += 1
             if anchor.i not in path_ids:
