@@ -564,7 +564,8 @@ class _EventLayer(JSCSSMixin, MacroElement):
     """One activity type's markers, created in the browser from a compact array.
 
     Each row: [lat, lon, day_ms|null, actor_index, event_id, radius_m, contested, place_index,
-    quote_html, [[outlet_html, href], ..., n_more], n_reports, extra_html] (all text escaped).
+    quote_html, [[outlet_html, href], ..., n_more], n_reports, extra_html, [dx, dy]|0]
+    (all text escaped; dx/dy fan out markers that share a position).
     Behaves as a "timeline" for TimelineSlider: it has ``times``, ``start``, ``end`` and
     ``setTime(t)`` (an event stays visible from its date on; undated events always show).
     """
@@ -576,15 +577,27 @@ class _EventLayer(JSCSSMixin, MacroElement):
             var rows = {{ this.rows_json }};
             var iconHtml = {{ this.icons_json }};
             var actors = {{ this.actors_json }};
-            var circleColours = {{ this.circle_colours_json }};
             var icons = iconHtml.map(function (h, i) {
                 return [L.divIcon({html: h, className: "ag-marker", iconSize: [26, 26],
                                    iconAnchor: [13, 13], popupAnchor: [0, -12]}),
                         L.divIcon({html: h, className: "ag-marker ag-contested-marker",
                                    iconSize: [26, 26], iconAnchor: [13, 13], popupAnchor: [0, -12]})];
             });
+            // Events at the same place are fanned out around it (the anchor moves, the
+            // position stays exact) so every one of them can be seen and clicked.
+            var shiftedIcons = {};
+            function shifted(actor, contested, d) {
+                var key = actor + "/" + contested + "/" + d[0] + "/" + d[1];
+                if (!shiftedIcons[key]) {
+                    shiftedIcons[key] = L.divIcon({html: iconHtml[actor],
+                        className: contested ? "ag-marker ag-contested-marker" : "ag-marker",
+                        iconSize: [26, 26], iconAnchor: [13 - d[0], 13 - d[1]], popupAnchor: [d[0], d[1] - 12]});
+                }
+                return shiftedIcons[key];
+            }
             var group = {{ "L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45})" if this.cluster else "L.featureGroup()" }};
             var circles = L.featureGroup();
+            var circleByPlace = {};
             var items = [];
             var popupOptions = {maxWidth: 360, minWidth: 220};
             var label = {{ this.label_json }};
@@ -592,14 +605,20 @@ class _EventLayer(JSCSSMixin, MacroElement):
             for (var i = 0; i < rows.length; i++) {
                 var r = rows[i];
                 var marker = L.marker([r[0], r[1]], {
-                    icon: icons[r[3]][r[6] ? 1 : 0], agEventId: r[4], agRow: r,
+                    icon: r[12] ? shifted(r[3], r[6], r[12]) : icons[r[3]][r[6] ? 1 : 0], agEventId: r[4], agRow: r,
                     agActivity: {{ this.activity_json }}, agActor: actors[r[3]], riseOnHover: true
                 });
                 marker.bindPopup(popupFor, popupOptions);
                 var circle = null;
                 if (r[5] > 0) {
-                    circle = L.circle([r[0], r[1]], {radius: r[5], color: circleColours[r[3]],
-                        weight: 1.2, dashArray: "4 4", fill: true, fillOpacity: 0.06, interactive: false});
+                    var ckey = r[0] + "," + r[1] + "," + r[5];
+                    circle = circleByPlace[ckey];
+                    if (!circle) {
+                        circle = circleByPlace[ckey] = L.circle([r[0], r[1]], {radius: r[5], color: "#555",
+                            weight: 1.2, dashArray: "4 4", fill: true, fillColor: "#888", fillOpacity: 0.07,
+                            interactive: false});
+                        circle.agUsers = 0;
+                    }
                 }
                 items.push({t: r[2], marker: marker, circle: circle, shown: false});
             }
@@ -619,8 +638,13 @@ class _EventLayer(JSCSSMixin, MacroElement):
                                        : remove.forEach(function (x) { group.removeLayer(x.marker); });
                     group.addLayers ? group.addLayers(add.map(function (x) { return x.marker; }))
                                     : add.forEach(function (x) { group.addLayer(x.marker); });
-                    remove.forEach(function (x) { if (x.circle) circles.removeLayer(x.circle); });
-                    add.forEach(function (x) { if (x.circle) circles.addLayer(x.circle); });
+                    // one circle per place however many events it has (stacked fills would darken)
+                    remove.forEach(function (x) {
+                        if (x.circle && --x.circle.agUsers === 0) { circles.removeLayer(x.circle); }
+                    });
+                    add.forEach(function (x) {
+                        if (x.circle && x.circle.agUsers++ === 0) { circles.addLayer(x.circle); }
+                    });
                     this.time = time;
                 }
             };
@@ -648,7 +672,6 @@ class _EventLayer(JSCSSMixin, MacroElement):
         self.rows_json = _js_json(rows)
         self.icons_json = _js_json([_marker_icon_html(activity, a) for a in actor_keys])
         self.actors_json = _js_json(actor_keys)
-        self.circle_colours_json = _js_json([ACTOR_COLOURS[a] for a in actor_keys])
         self.activity_json = _js_json(activity)
         self.label_json = _js_json(_esc(ACTIVITIES[activity]))
         self.n_markers = len(rows)
@@ -739,6 +762,7 @@ def activity_map(
     activities: Iterable[str] | None = None,
     unresolved: int | None = None,
     mentions: pd.DataFrame | None = None,
+    max_precision_m: float | None = 30_000,
     location: tuple[float, float] = ALEPPO_CENTRE,
     zoom_start: int = 12,
 ) -> folium.Map:
@@ -760,6 +784,9 @@ def activity_map(
     When you map events, pass the mention table behind them as ``mentions`` to get
     the "mentioned" layer and the unresolved count too.
 
+    Events whose place is coarser than ``max_precision_m`` (a country, a province) get
+    no marker; the map says how many were left out (``None`` draws them all).
+
     ``tiles=None`` gives a blank background (useful for offline, self-contained maps;
     tiles are never inlined). ``activities`` keeps only those activity types.
     """
@@ -768,6 +795,13 @@ def activity_map(
     table = mentions_or_events
     is_events = _is_events(table)
     events = _marker_table(table, activities=activities)
+    n_coarse = 0
+    if max_precision_m is not None and len(events):
+        # A marker at the centroid of Syria says nothing about Aleppo's frontlines.
+        prec = pd.to_numeric(events["precision_m"], errors="coerce")
+        coarse = prec > max_precision_m
+        n_coarse = int(coarse.sum())
+        events = events.loc[~coarse].reset_index(drop=True)
     m = _new_map(title, tiles, location, zoom_start)
     styles = _Styles()
     styles.add_to(m)
@@ -777,10 +811,11 @@ def activity_map(
     layers: list[_EventLayer] = []
     place_table: list[list[str]] = []  # shared by all layers: escaped (name, arabic)
     place_index: dict[tuple[str, str], int] = {}
+    offsets = _fan_out(events)
     for act in present:
         sub = events.loc[events["activity"] == act]
         rows = []
-        for rec in sub.to_dict("records"):
+        for idx, rec in zip(sub.index, sub.to_dict("records")):
             day = _day(rec.get("event_date"))
             radius = 0
             if bool(rec.get("approximate")) and _present(rec.get("approximate")) and _present(rec.get("precision_m")):
@@ -796,6 +831,7 @@ def activity_map(
                 list(ACTORS).index(rec["actor"]), str(rec.get("event_id") or ""), radius,
                 1 if (_present(rec.get("contested")) and bool(rec.get("contested"))) else 0,
                 place_index[key], quote, links, int(n) if _present(n) else 1, extra,
+                offsets[idx],
             ])
         group = folium.FeatureGroup(name=f"{ACTIVITIES[act]} ({len(rows)})", show=True)
         group.add_to(m)
@@ -826,14 +862,21 @@ def activity_map(
 
     if unresolved is None and source_mentions is not None:
         unresolved = _count_unresolved(source_mentions)
+    info = []
     if unresolved is not None:
-        noun = "mention" if unresolved == 1 else "mentions"
-        _HtmlControl(
-            f'<span class="ag-unresolved"><b>{int(unresolved):,}</b> place {noun} could not be '
-            "located and are not on the map</span>",
-            css_class="ag-info", position="bottomleft" if not timeline else "topleft",
-            name="AleppoUnresolved",
-        ).add_to(m)
+        one = int(unresolved) == 1
+        info.append(
+            f'<div class="ag-unresolved"><b>{int(unresolved):,}</b> place mention{"" if one else "s"} '
+            f'could not be located and {"is" if one else "are"} not on the map</div>'
+        )
+    if n_coarse:
+        one = n_coarse == 1
+        info.append(
+            f'<div class="ag-coarse"><b>{n_coarse:,}</b> event{"" if one else "s"} placed only at country or '
+            f'province level {"is" if one else "are"} not drawn</div>'
+        )
+    if info:
+        _HtmlControl("".join(info), css_class="ag-info", position="topleft", name="AleppoUnresolved").add_to(m)
 
     notes = [f"{len(events):,} mapped event{'s' if len(events) != 1 else ''}"]
     if cluster:
@@ -850,6 +893,24 @@ def activity_map(
         slider.add_to(m)
         _StartSliderAtEnd(slider).add_to(m)
     return m
+
+
+def _fan_out(events: pd.DataFrame) -> dict[Any, Any]:
+    """Pixel offsets [dx, dy] (or 0) per row, spreading markers that share a position."""
+    if events.empty:
+        return {}
+    key = events["lat"].astype(float).round(6).astype(str) + "," + events["lon"].astype(float).round(6).astype(str)
+    k = events.groupby(key, sort=False).cumcount()
+    n = key.map(key.value_counts())
+    out: dict[Any, Any] = {}
+    for idx, ki, ni in zip(events.index, k, n):
+        if ni <= 1:
+            out[idx] = 0
+            continue
+        radius = min(12 + 3 * ni, 40)
+        angle = 2 * math.pi * ki / ni - math.pi / 2
+        out[idx] = [round(radius * math.cos(angle)), round(radius * math.sin(angle))]
+    return out
 
 
 def _count_unresolved(mentions: pd.DataFrame) -> int:

@@ -238,7 +238,7 @@ def test_places_named_without_activity_sit_in_a_hidden_layer_never_as_activity_m
     opened = open_map(activity_map(mentions))
     assert opened.markers() == 1
     assert opened.page.evaluate(COUNT_MENTIONED_JS) == 0
-    assert "1 place mention could not be" in opened.page.locator(".ag-info").inner_text()
+    assert "1 place mention could not be located and is not on the map" in opened.page.locator(".ag-info").inner_text()
     opened.page.locator(".leaflet-control-layers-overlays label", has_text="Mentioned").locator("input").check()
     assert opened.page.evaluate(COUNT_MENTIONED_JS) == 1
     assert opened.markers() == 1

@@ -113,7 +113,7 @@ def test_events_map_takes_the_mentioned_layer_and_unresolved_count_from_their_me
                               mention_row(None, activity="shelling")])
     m = activity_map(events_table([dict(place=P["handarat"])]), mentions=mentions)
     assert "Mentioned, no activity (1)" in _overlay_names(m)
-    assert "<b>2</b> place mentions could not be" in _html(m).replace("\\u003c", "<").replace("\\u003e", ">")
+    assert "<b>2</b> place mentions could not be located and are not" in _html(m).replace("\\u003c", "<").replace("\\u003e", ">")
 
 
 def test_report_text_cannot_inject_html_or_script_into_the_page():
