@@ -1,0 +1,1076 @@
+"""The spaCy side of aleppo-geo: finding place mentions and resolving them to the gazetteer.
+
+What you get
+------------
+``load_pipeline()`` returns a spaCy ``Language``: the English model plus three components,
+in this order::
+
+    tok2vec, tagger, parser, attribute_ruler, lemmatizer, aleppo_places, ner,
+    aleppo_linker, aleppo_activity
+
+After ``doc = nlp(text)``:
+
+* ``doc.spans["places"]`` -- the place mentions, sorted and non-overlapping;
+* ``span._.place`` -- the :class:`~aleppo_geo.gazetteer.Place` (``None`` when unresolved);
+* ``span._.match`` -- ``"exact"`` (the text is one of the place's listed spellings),
+  ``"variant"`` (same normalised key, e.g. "Hay al Huluk" for al-Halak), ``"fuzzy"``
+  (close spelling nobody listed) or ``"unresolved"`` (the model's NER saw a place name the
+  gazetteer does not know);
+* ``span._.score`` -- confidence of the resolution, 0..1;
+* ``doc.ents`` also carries the gazetteer mentions (label ``GPE`` or ``FAC``): the finder
+  runs *before* the statistical NER and presets them, so the NER cannot swallow
+  "Hay al Huluk" into a PERSON; it still predicts around them.
+
+Components (usable one by one: ``nlp = spacy.blank("en"); nlp.add_pipe("aleppo_places");
+nlp.add_pipe("aleppo_linker")`` needs no parser and no NER -- the linker then uses only
+the words around each mention):
+
+``aleppo_places`` (:class:`PlaceFinder`)
+    Matches normalised token n-grams against the gazetteer's keys
+    (:func:`aleppo_geo.names.normalize`), then applies the span conventions of the gold
+    annotations: facility heads that belong to a name are kept ("Kindi hospital",
+    "Handarat Palestinian refugee camp", "Shuqaif industrial area"), administrative
+    descriptors are not ("Sheikh Saeed district" -> "Sheikh Saeed"), "east/eastern/west/
+    western Aleppo" is one span while other compass words are left out, and "Old City of
+    Aleppo" is two mentions. Guards keep out organisations ("Syrian Observatory for Human
+    Rights", "Failaq al-Sham"), demonyms ("Syrian", "Iraqi"), people ("Baraa al-Halabi"),
+    lowercase English words that look like short names ("us", "bab"). A bounded fuzzy
+    fallback proposes capitalised names that no gazetteer spelling matches, only when the
+    match is close and the place is a local one (never a country).
+
+``aleppo_linker`` (:class:`PlaceLinker`)
+    Resolves every span: exact/variant lookup, the fuzzy fallback, and context for names
+    several places claim ("Aleppo province" -> the governorate, "the city's al-Bab district"
+    -> a city quarter, "the town of al-Bab" -> the town). With an NER in the pipeline,
+    GPE/LOC/FAC entities that resolve to nothing are added as ``"unresolved"`` spans
+    (obvious organisations and demonyms filtered), so curators see what the gazetteer lacks.
+
+Publication metadata
+--------------------
+``doc._.doc_id`` and ``doc._.published`` are registered here.
+:func:`aleppo_geo.mentions.extract` sets them on each Doc (made with ``nlp.make_doc``)
+before the Doc enters ``nlp.pipe``, so every later component -- the activity tagger in
+particular -- can read them, with ``n_process > 1`` too (Doc user data travels with the Doc).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from aleppo_geo.names import normalize
+
+__all__ = [
+    "PlaceFinder",
+    "PlaceLinker",
+    "PipelineError",
+    "load_pipeline",
+    "make_place_finder",
+    "make_place_linker",
+    "get_gazetteer",
+]
+
+logger = logging.getLogger("aleppo_geo.pipeline")
+
+DEFAULT_SPAN_KEY = "places"
+
+
+class PipelineError(ValueError):
+    """A component was configured with something it cannot use (e.g. a bad gazetteer path)."""
+
+
+# --------------------------------------------------------------------------- extensions
+
+# spaCy ships a Doc between processes (``nlp.pipe(n_process=2)``) as msgpack, which knows
+# neither dates nor our Place records. So ``span._.place`` stores a reference (gazetteer
+# token, place id) and ``doc._.published`` an ISO date string; the getters turn them back
+# into a Place and a ``datetime.date``. Users see the documented types.
+_PLACE_KEY = "aleppo_place_ref"
+_PUBLISHED_KEY = "aleppo_published"
+_GAZ_BY_TOKEN: dict[str, Any] = {}
+
+
+def _gazetteer_token(gazetteer: Any) -> str:
+    for token, known in _GAZ_BY_TOKEN.items():
+        if known is gazetteer:
+            return token
+    token = f"gazetteer-{id(gazetteer)}"
+    _GAZ_BY_TOKEN[token] = gazetteer
+    return token
+
+
+def _get_place(span: Span) -> Any:
+    ref = span.doc.user_data.get(("._.", _PLACE_KEY, span.start_char, span.end_char))
+    if ref is None:
+        return None
+    token, place_id = ref
+    gazetteer = _GAZ_BY_TOKEN.get(token)
+    if gazetteer is None:  # made in another process from the bundled data
+        gazetteer = get_gazetteer()
+    try:
+        return gazetteer.get(place_id)
+    except KeyError:
+        return None
+
+
+def _set_place(span: Span, place: Any) -> None:
+    key = ("._.", _PLACE_KEY, span.start_char, span.end_char)
+    if place is None:
+        span.doc.user_data.pop(key, None)
+        return
+    gazetteer = _PLACE_OWNER.get(place.id)
+    token = _gazetteer_token(gazetteer) if gazetteer is not None else "bundled"
+    span.doc.user_data[key] = (token, place.id)
+
+
+def _store_place(span: Span, place: Any, token: str) -> None:
+    """Set ``span._.place`` as a reference into the gazetteer known by ``token``."""
+    key = ("._.", _PLACE_KEY, span.start_char, span.end_char)
+    if place is None:
+        span.doc.user_data.pop(key, None)
+    else:
+        span.doc.user_data[key] = (token, place.id)
+
+
+def _get_published(doc: Doc) -> Any:
+    import datetime as _dt
+
+    value = doc.user_data.get(("._.", _PUBLISHED_KEY, None, None))
+    return _dt.date.fromisoformat(value) if value else None
+
+
+def _set_published(doc: Doc, value: Any) -> None:
+    import datetime as _dt
+
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if value is not None and not isinstance(value, _dt.date):
+        raise TypeError(f"doc._.published must be a datetime.date or None, not {value!r}")
+    doc.user_data[("._.", _PUBLISHED_KEY, None, None)] = value.isoformat() if value else None
+
+
+# place id -> the gazetteer object it was resolved from (last one loaded wins for an id)
+_PLACE_OWNER: dict[str, Any] = {}
+
+
+def _register_extensions() -> None:
+    if not Span.has_extension("place"):
+        Span.set_extension("place", getter=_get_place, setter=_set_place)
+    for name in ("match", "score"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    if not Doc.has_extension("doc_id"):
+        Doc.set_extension("doc_id", default=None)
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", getter=_get_published, setter=_set_published)
+
+
+_register_extensions()
+
+
+# --------------------------------------------------------------------------- word lists
+# These are English function words and descriptor nouns, not place names: they encode the
+# span conventions and guards, so they apply to any report, not just the seeds.
+
+# Tokens that may sit *inside* a multi-word name without being content of their own.
+_ARTICLES = frozenset("al el il ul ash as ad adh ar at ath az an aj es esh ed er et ez en".split())
+_JOINERS = frozenset({"-", "‐", "‑", "–", "'", "’", "of"})
+_QUARTER = frozenset({"hay", "hayy", "hai"})
+# Words that may open a span although they are not capitalised content.
+_DIRECTION_PREFIX = frozenset({"east", "eastern", "west", "western"})
+_COMPASS = {
+    "east": "east", "eastern": "east", "west": "west", "western": "west",
+    "north": "north", "northern": "north", "south": "south", "southern": "south",
+}
+# Administrative descriptors: left out of spans, but they steer the linker.
+_DESCRIPTORS = {
+    "province": "governorate", "governorate": "governorate", "countryside": "governorate",
+    "city": "city", "town": "town", "village": "village",
+    "district": "quarter", "neighbourhood": "quarter", "neighborhood": "quarter",
+    "quarter": "quarter", "area": None, "districts": "quarter", "neighbourhoods": "quarter",
+    "neighborhoods": "quarter",
+}
+# Facility head nouns that belong to a name, per place kind (gold: "Kindi hospital",
+# "Handarat Palestinian refugee camp", "Shuqaif industrial area", "Castello Road").
+_FACILITY_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "camp": (("camp",), ("refugee", "camp"), ("palestinian", "refugee", "camp"),
+             ("palestinian", "camp"), ("refugees", "camp")),
+    "hospital": (("hospital",), ("field", "hospital"), ("children", "'s", "hospital")),
+    "industrial_area": (("industrial", "area"), ("industrial", "zone"), ("industrial", "city")),
+    "road": (("road",), ("highway",), ("street",), ("motorway",)),
+    "airport": (("airport",), ("international", "airport"), ("military", "airport"),
+                ("airbase",), ("air", "base")),
+    "military_base": (("academy",), ("military", "academy"), ("base",), ("college",),
+                      ("school",)),
+    "landmark": (("mosque",), ("station",), ("water", "station"), ("bridge",),
+                 ("roundabout",), ("square",), ("stadium",)),
+}
+_FAC_KINDS = frozenset({"camp", "hospital", "industrial_area", "road", "airport",
+                        "military_base", "landmark"})
+# Kinds whose common-noun names may be written in lower case ("the citadel", "the old
+# city", "the airport"): unique landmarks of the city.
+_LOWERCASE_OK_KINDS = frozenset({"landmark", "district", "airport", "military_base"})
+# The fuzzy fallback may only propose places of these kinds: local places reporters spell
+# freely. Countries and foreign cities are always written the English way.
+_FUZZY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital", "landmark",
+                          "industrial_area", "road", "airport", "military_base", "town",
+                          "village"})
+_CITY_QUARTER_KINDS = frozenset({"neighbourhood", "district"})
+# Heads of organisation names: a place name followed (within a capitalised run) by one
+# of these is part of an organisation ("Aleppo Media Center", "Levant Front").
+_ORG_HEADS = frozenset("""
+    observatory army front brigade brigades battalion battalions division regiment
+    council committee society association union movement network center centre
+    institute university college media agency forces force party organisation
+    organization group commission foundation authority ministry office police guard
+    guards post times news today tv channel radio press company corporation bank
+    federation league coalition alliance department service services
+""".split())
+# Words that open organisation names before an Arabic place-like word ("Failaq al-Sham",
+# "Jaish al-Fatah", "Ahrar al-Sham"): Arabic for corps, army, front, free men, movement...
+_ORG_OPENERS = frozenset("""
+    failaq jaish jabhat jabha ahrar harakat harakat liwa liwaa jund kataib katibat
+    hayat hayat tahrir fastaqim nour nur ansar saraya thuwar tajammu
+""".split())
+_PERSON_TITLES = frozenset("""
+    mr mrs ms dr president minister general gen col colonel commander sheikh imam
+    king prince emir secretary envoy spokesman spokeswoman ambassador
+""".split())
+# English demonym endings: "Syrian" is not "Syria", "Iraqi" not "Iraq".
+_DEMONYM_SUFFIXES = ("n", "an", "ian", "ians", "ans", "ns", "i", "is", "ese", "ish", "ite",
+                     "ites", "ean", "eans")
+# Nouns after a name that make it a group's name: "the Zinki commander".
+_GROUP_NOUNS = frozenset("""
+    group groups commander commanders fighters fighter faction factions militia militias
+    spokesman spokeswoman official officials leader leaders member members brigade rebels
+    movement unit units
+""".split())
+_NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_GENERIC_NER = frozenset("""
+    the city east west north south northeast northwest southeast southwest the east
+    the west the north the south earth world region area
+""".split())
+_WEEKDAYS_MONTHS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december
+""".split())
+
+
+def _fold(text: str) -> str:
+    """Case-, diacritic- and apostrophe-insensitive literal form (not a normalised key)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[’‘ʿʾ`´]", "'", text.casefold())
+    return re.sub(r"[\s\-‐‑–]+", " ", text).strip()
+
+
+def _is_cap(text: str) -> bool:
+    """A capitalised word: "Aleppo", "UK", "M10", "al-Bab"'s "Bab"."""
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+_GAZETTEERS: dict[tuple[str | None, bool], Any] = {}
+
+
+def _gazetteer_spec(path: str | None, extend: bool) -> tuple[str | None, bool]:
+    if path and not Path(path).exists():
+        raise PipelineError(f"gazetteer not found: {path}")
+    return (path or None, bool(extend))
+
+
+def get_gazetteer(path: str | Path | None = None, extend: bool = False):
+    """Load (once per process) the gazetteer at ``path`` (``None`` = the bundled one)."""
+    from aleppo_geo.gazetteer import Gazetteer, GazetteerError
+
+    key = (str(Path(path).resolve()) if path else None, bool(extend))
+    if key not in _GAZETTEERS:
+        try:
+            _GAZETTEERS[key] = Gazetteer.load(path, extend=extend) if path else Gazetteer.load()
+        except (GazetteerError, FileNotFoundError) as exc:
+            raise PipelineError(f"cannot load gazetteer {path}: {exc}") from None
+        if key == (None, False):
+            _GAZ_BY_TOKEN["bundled"] = _GAZETTEERS[key]
+        else:
+            _GAZ_BY_TOKEN[f"path:{key[0]}:{key[1]}"] = _GAZETTEERS[key]
+    return _GAZETTEERS[key]
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    place: Any
+    match: str
+    score: float
+
+
+class _Index:
+    """What both components need from a gazetteer, precomputed once.
+
+    ``keys``: normalised key -> places (owner first); ``words``: every word that occurs in a
+    key, to skip most tokens of running text with one set lookup; ``literal``: folded
+    literal spellings -> place ids, to tell an exact spelling from a variant.
+    """
+
+    def __init__(self, gazetteer: Any) -> None:
+        self.gazetteer = gazetteer
+        _gazetteer_token(gazetteer)
+        for place in gazetteer:
+            _PLACE_OWNER[place.id] = gazetteer
+        self.keys: dict[str, list[Any]] = {k: list(v) for k, v in gazetteer.keys().items()}
+        self.literal: dict[str, set[str]] = {}
+        self.cased: dict[str, set[str]] = {}
+        for place in gazetteer:
+            spellings = (place.name, *place.aliases, *place.shared_aliases)
+            for spelling in spellings:
+                self.literal.setdefault(_fold(spelling), set()).add(place.id)
+                self.cased.setdefault(spelling.strip(), set()).add(place.id)
+            # "East Aleppo" is also written "eastern Aleppo" / "east Aleppo".
+            if place.kind == "region":
+                for spelling in spellings:
+                    first, _, rest = spelling.partition(" ")
+                    direction = _COMPASS.get(first.lower())
+                    if direction in ("east", "west") and rest:
+                        for word in (direction, direction + "ern"):
+                            alias = f"{word} {rest}"
+                            self._add_key(normalize(alias), place)
+                            self.literal.setdefault(_fold(alias), set()).add(place.id)
+        self.words: set[str] = set()
+        for key in self.keys:
+            self.words.update(key.split())
+        self._search_cache: dict[str, tuple[Any, float] | None] = {}
+
+    def _add_key(self, key: str, place: Any) -> None:
+        places = self.keys.setdefault(key, [])
+        if place not in places:
+            places.append(place)
+
+    def candidates(self, text: str) -> list[Any]:
+        return self.keys.get(normalize(text), [])
+
+    def is_literal(self, text: str, place: Any) -> bool:
+        return place.id in self.literal.get(_fold(text), ())
+
+    def fuzzy(self, text: str, threshold: float) -> tuple[Any, float] | None:
+        """The best local place whose spelling is within ``threshold`` of ``text``."""
+        cache_key = f"{threshold}\x00{text}"
+        if cache_key in self._search_cache:
+            return self._search_cache[cache_key]
+        best = None
+        try:
+            hits = self.gazetteer.search(text, limit=5)
+        except Exception:  # a bad query string is simply "no fuzzy match"
+            hits = []
+        for place, score in hits:
+            if score >= threshold and place.kind in _FUZZY_KINDS:
+                best = (place, float(score))
+                break
+        if len(self._search_cache) > 100_000:
+            self._search_cache.clear()
+        self._search_cache[cache_key] = best
+        return best
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index_for(gazetteer: Any) -> _Index:
+    index = _INDEXES.get(id(gazetteer))
+    if index is None or index.gazetteer is not gazetteer:
+        index = _INDEXES[id(gazetteer)] = _Index(gazetteer)
+    return index
+
+
+# --------------------------------------------------------------------------- the finder
+
+# Per-token classes, cached by the token's orth id (computed once per vocabulary string).
+_SKIP, _CONTENT, _JOIN, _OPENER = 0, 1, 2, 3
+
+
+class PlaceFinder:
+    """Finds candidate place mentions from the gazetteer (component ``aleppo_places``).
+
+    Sets ``doc.spans[span_key]`` (sorted, non-overlapping spans; ``span._.place`` is left
+    for the linker) and, with ``set_ents``, presets the spans as ``doc.ents`` so a later
+    NER keeps them. Settings: ``gazetteer`` (path of a CSV file or folder; empty = the
+    bundled gazetteer), ``extend_gazetteer`` (bundled + yours), ``max_ngram`` (longest
+    name in tokens; spaCy splits "al-Bab" into three), ``fuzzy`` and ``fuzzy_threshold``
+    (the spelling fallback for capitalised names, 0..1).
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "aleppo_places",
+        *,
+        gazetteer: str | None = None,
+        extend_gazetteer: bool = False,
+        max_ngram: int = 8,
+        span_key: str = DEFAULT_SPAN_KEY,
+        fuzzy: bool = True,
+        fuzzy_threshold: float = 0.9,
+        set_ents: bool = True,
+    ) -> None:
+        if max_ngram < 1:
+            raise PipelineError(f"max_ngram must be at least 1, not {max_ngram}")
+        if not 0 < fuzzy_threshold <= 1:
+            raise PipelineError(f"fuzzy_threshold must be in (0, 1], not {fuzzy_threshold}")
+        self.name = name
+        self.vocab = nlp.vocab
+        self.max_ngram = max_ngram
+        self.span_key = span_key
+        self.fuzzy = fuzzy
+        self.fuzzy_threshold = fuzzy_threshold
+        self.set_ents = set_ents
+        self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
+        self._index: _Index | None = None
+        self._token_class: dict[int, int] = {}
+
+    @property
+    def index(self) -> "_Index":
+        # Loaded on first use, so that load_pipeline(gazetteer=<object>) never reads the
+        # bundled data it is about to replace.
+        if self._index is None:
+            self.use_gazetteer(get_gazetteer(*self._spec))
+        return self._index
+
+    def use_gazetteer(self, gazetteer: Any) -> None:
+        """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
+        self._index = _index_for(gazetteer)
+        self._token_class = {}
+
+    # -- per-token classification (cached: running text repeats its words) ----------
+
+    def _classify(self, orth: int, text: str) -> int:
+        low = text.lower()
+        if low in _JOINERS:
+            cls = _JOIN
+        elif low in ("al", "el") or low in _QUARTER:
+            cls = _OPENER  # may open or sit inside a name, never stand alone
+        elif low in _ARTICLES:
+            cls = _JOIN
+        else:
+            norm = normalize(text)
+            words = norm.split()
+            if words and all(w in self.index.words for w in words):
+                cls = _CONTENT
+            elif low in _DIRECTION_PREFIX:
+                cls = _CONTENT
+            else:
+                cls = _SKIP
+        self._token_class[orth] = cls
+        return cls
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        doc.spans[self.span_key] = spans
+        if self.set_ents and spans:
+            _preset_ents(doc, spans)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def find(self, doc: Doc) -> list[Span]:
+        """The candidate spans in ``doc`` (no linking), sorted and non-overlapping."""
+        classes = self._token_class
+        cls_of = []
+        for token in doc:
+            orth = token.orth
+            cls = classes.get(orth)
+            if cls is None:
+                cls = self._classify(orth, token.text)
+            cls_of.append(cls)
+        n = len(cls_of)
+        found: list[tuple[int, int]] = []
+        labels: dict[tuple[int, int], str] = {}
+        i = 0
+        keys = self.index.keys
+        text = doc.text
+        while i < n:
+            if cls_of[i] not in (_CONTENT, _OPENER):
+                i += 1
+                continue
+            best = None
+            j = i
+            limit = min(n, i + self.max_ngram)
+            while j < limit and cls_of[j] != _SKIP:
+                j += 1
+                if cls_of[j - 1] != _CONTENT:
+                    continue
+                start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+                key = normalize(text[start:end])
+                if key in keys:
+                    span = self._accept(doc, i, j, keys[key])
+                    if span is not None:
+                        best = span  # keep the longest acceptable
+            if best is not None:
+                for piece in self._split_of(doc, *best):
+                    found.append(piece)
+                    pkey = normalize(doc[piece[0]:piece[1]].text)
+                    kind = keys[pkey][0].kind if pkey in keys else ""
+                    labels[piece] = "FAC" if kind in _FAC_KINDS else "GPE"
+                i = best[1]
+            else:
+                i += 1
+        spans = [Span(doc, s, e, label=labels[(s, e)]) for s, e in found]
+        if self.fuzzy:
+            spans.extend(self._fuzzy_spans(doc, cls_of, found))
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        return spans
+
+    # -- acceptance guards ------------------------------------------------------------
+
+    def _accept(self, doc: Doc, i: int, j: int, places: list[Any]) -> tuple[int, int] | None:
+        """(start, end) of an acceptable mention for tokens i..j, or None."""
+        first = doc[i]
+        low_first = first.lower_
+        # Leading "al"/"Hay" only when they are the name's own ("al-Bab", "Hay al Huluk").
+        if low_first in ("al", "el") and not (i + 1 < len(doc) and doc[i + 1].text == "-"
+                                             or _is_cap(first.text)
+                                             or _is_cap(doc[i + 1].text)):
+            return None
+        surface = doc[i:j].text
+        place = places[0]
+        contents = [t for t in doc[i:j] if t.lower_ not in _JOINERS
+                    and t.lower_ not in _ARTICLES and t.lower_ not in _QUARTER]
+        if not contents:
+            return None
+        if not _is_cap(contents[0].text):
+            if contents[0].lower_ in _DIRECTION_PREFIX:
+                # "eastern Aleppo" is the region East Aleppo: the rest must be a name.
+                if len(contents) < 2 or not _is_cap(contents[1].text):
+                    return None
+                if not any(p.kind == "region" for p in places):
+                    return None
+            elif all(not _is_cap(t.text) for t in contents):
+                # "the citadel", "the old city": only unique landmarks, spelt as listed.
+                ok = [p for p in places if p.kind in _LOWERCASE_OK_KINDS
+                      and self.index.is_literal(surface, p)]
+                if not ok:
+                    return None
+                if self._of_other_place(doc, j, ok[0]):
+                    return None
+            else:
+                return None
+        # Short or English-looking keys ("US", "UK", "Bab") must be written as listed,
+        # with their capitals: "us" is a pronoun.
+        literal_cased = any(surface in self.index.cased and p.id in self.index.cased[surface]
+                            for p in places)
+        if len(normalize(surface).replace(" ", "")) <= 3 or self.vocab[first.lower_].is_stop:
+            if not literal_cased:
+                return None
+        if not self._literal_any(surface, places) and self._looks_like_demonym(surface, places):
+            return None
+        if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
+            return None
+        end = self._extend_facility(doc, j, places)
+        return i, self._trim_descriptor(doc, i, end)
+
+    def _literal_any(self, surface: str, places: list[Any]) -> bool:
+        return any(self.index.is_literal(surface, p) for p in places)
+
+    def _looks_like_demonym(self, surface: str, places: list[Any]) -> bool:
+        written = _fold(surface).split()[-1] if surface.strip() else ""
+        for place in places:
+            for spelling in (place.name, *place.aliases):
+                base = _fold(spelling).split()[-1] if spelling.strip() else ""
+                if not base or not written.startswith(base[:-1] if base.endswith("a") else base):
+                    continue
+                stem = base[:-1] if base.endswith("a") else base
+                extra = written[len(stem):]
+                if written != base and extra in _DEMONYM_SUFFIXES:
+                    return True
+                if base.endswith("a") and written in (base + "n", stem + "ian", stem + "an"):
+                    return True
+        return False
+
+    def _is_organisation(self, doc: Doc, i: int, j: int) -> bool:
+        # An Arabic faction name opening the phrase: "Failaq al-Sham", "Jaish al-Fatah".
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in _ARTICLES | {"-", "al", "el"}:
+            k -= 1
+        if k >= 0 and k < i - 0 and doc[k].lower_ in _ORG_OPENERS and _is_cap(doc[k].text):
+            return True
+        if _title_case_line(doc, i):
+            return False
+        # A capitalised run continuing into an organisation head: "Aleppo Media Center".
+        k = j
+        steps = 0
+        while k < len(doc) and steps < 4 and (_is_cap(doc[k].text) or doc[k].lower_ in ("-", "of", "for", "and", "'s")):
+            if doc[k].lower_ in _ORG_HEADS and _is_cap(doc[k].text):
+                return True
+            k += 1
+            steps += 1
+        # "<Org head> of/for X": "University of Aleppo", "Bank of Syria".
+        if i >= 2 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].lower_ in _ORG_HEADS \
+                and _is_cap(doc[i - 2].text):
+            return True
+        return False
+
+    def _is_person(self, doc: Doc, i: int, j: int, places: list[Any]) -> bool:
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if prev.lower_.rstrip(".") in _PERSON_TITLES and _is_cap(prev.text) \
+                and not self._literal_any(f"{prev.text} {doc[i:j].text}", places):
+            return True
+        # "Baraa al-Halabi", "Bashar al-Assad": a capitalised given name before an
+        # "al-" name. Place names with their own first word ("Bab al-Antakya") were
+        # matched whole before we get here.
+        if doc[i].lower_ in ("al", "el") and _is_cap(prev.text) and not prev.is_sent_start \
+                and prev.lower_ not in _QUARTER and not _title_case_line(doc, i) \
+                and prev.lower_ not in _COMPASS and not prev.is_punct:
+            return True
+        return False
+
+    def _of_other_place(self, doc: Doc, j: int, landmark: Any) -> bool:
+        """"the old city of Damascus": a landmark word that belongs to another place."""
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and _is_cap(doc[j + 1].text):
+            other = self.index.candidates(doc[j + 1].text)
+            if other and not any(p.id == landmark.parent or p.in_aleppo_area for p in other):
+                return True
+            if not other:
+                return True
+        return False
+
+    def _extend_facility(self, doc: Doc, j: int, places: list[Any]) -> int:
+        """Take in a facility head that is part of the name: "Kindi" + "hospital"."""
+        kinds = {p.kind for p in places[:1]}
+        best = j
+        for kind in kinds:
+            for head in _FACILITY_HEADS.get(kind, ()):
+                end = j + len(head)
+                if end <= len(doc) and all(doc[j + k].lower_ == w for k, w in enumerate(head)):
+                    best = max(best, end)
+        return best
+
+    def _trim_descriptor(self, doc: Doc, i: int, j: int) -> int:
+        """Drop a trailing administrative word a gazetteer alias may include
+        ("Aleppo city" -> "Aleppo"), when what remains is still a name."""
+        while j - i > 1 and doc[j - 1].lower_ in _DESCRIPTORS:
+            rest = doc[i:j - 1].text
+            if normalize(rest) in self.index.keys:
+                j -= 1
+            else:
+                break
+        return j
+
+    def _split_of(self, doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
+        """"Old City of Aleppo" is two mentions (Old City + Aleppo), when both are names."""
+        for k in range(i + 1, j - 1):
+            if doc[k].lower_ == "of":
+                left, right = doc[i:k].text, doc[k + 1:j].text
+                if normalize(left) in self.index.keys and normalize(right) in self.index.keys:
+                    return [(i, k), (k + 1, j)]
+        return [(i, j)]
+
+    # -- fuzzy fallback ---------------------------------------------------------------
+
+    def _fuzzy_spans(self, doc: Doc, cls_of: list[int], found: list[tuple[int, int]]) -> list[Span]:
+        covered = set()
+        for s, e in found:
+            covered.update(range(s, e))
+        out: list[Span] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            token = doc[i]
+            if i in covered or not _is_cap(token.text) or not token.is_alpha:
+                i += 1
+                continue
+            # A maximal capitalised run, with Arabic articles and hyphens inside.
+            j = i + 1
+            while j < n and j not in covered and (
+                (_is_cap(doc[j].text) and doc[j].is_alpha)
+                or (doc[j].lower_ in ("al", "el", "-", "'") and j + 1 < n and _is_cap(doc[j + 1].text))
+                or (doc[j].text.startswith("'") and doc[j - 1].whitespace_ == "")
+            ):
+                j += 1
+            if self._fuzzy_candidate(doc, i, j):
+                hit = self.index.fuzzy(doc[i:j].text, self.fuzzy_threshold)
+                if hit is not None:
+                    label = "FAC" if hit[0].kind in _FAC_KINDS else "GPE"
+                    out.append(Span(doc, i, j, label=label))
+            i = j
+        return out
+
+    def _fuzzy_candidate(self, doc: Doc, i: int, j: int) -> bool:
+        words = [t for t in doc[i:j] if t.is_alpha and t.lower_ not in ("al", "el")]
+        if not 1 <= len(words) <= 4:
+            return False
+        if len(words) == 1 and (i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
+                                or "\n" in doc[i - 1].whitespace_ or doc[i].is_sent_start):
+            return False  # a lone capitalised word opening a sentence is just a sentence
+        for t in words:
+            low = t.lower_
+            if (self.vocab[low].is_stop or low in _ORG_HEADS or low in _PERSON_TITLES
+                    or low in _WEEKDAYS_MONTHS or low in _COMPASS or t.is_upper):
+                return False
+        if _title_case_line(doc, i):
+            return False
+        if doc[i].lower_ in ("al", "el") or (i > 0 and _is_cap(doc[i - 1].text)):
+            return False
+        if i > 0 and doc[i - 1].lower_.rstrip(".") in _PERSON_TITLES:
+            return False
+        if j < len(doc) and doc[j].lower_ in _ORG_HEADS:
+            return False
+        key = normalize(doc[i:j].text).replace(" ", "")
+        return len(key) >= 5
+
+
+def _title_case_line(doc: Doc, i: int) -> bool:
+    """Is token i in a headline written In Title Case (where capitals prove nothing)?"""
+    text = doc.text
+    idx = doc[i].idx
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
+    line = text[start:end if end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.75
+
+
+def _preset_ents(doc: Doc, spans: list[Span]) -> None:
+    """Put our spans into ``doc.ents`` (GPE / FAC) so the statistical NER keeps them."""
+    labelled = [Span(doc, span.start, span.end, label=span.label_ or "GPE") for span in spans]
+    if doc.has_annotation("ENT_IOB"):
+        # The NER already ran (the finder was added after it): ours win, theirs fill in.
+        ours = {i for s in labelled for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if not any(i in ours for i in range(e.start, e.end))]
+        doc.ents = sorted(labelled + kept, key=lambda s: s.start)
+    else:
+        doc.set_ents(labelled, default="unmodified")
+
+
+# --------------------------------------------------------------------------- the linker
+
+class PlaceLinker:
+    """Resolves the spans in ``doc.spans[span_key]`` to places (component ``aleppo_linker``).
+
+    Sets ``span._.place``, ``span._.match`` and ``span._.score`` on every span; with an NER
+    earlier in the pipeline, adds its GPE/LOC/FAC entities that resolve to nothing as
+    ``"unresolved"`` spans (``place`` None), keeping the group sorted and non-overlapping.
+    Settings mirror :class:`PlaceFinder` (``gazetteer``, ``extend_gazetteer``,
+    ``fuzzy_threshold``, ``span_key``) plus ``add_unresolved``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "aleppo_linker",
+        *,
+        gazetteer: str | None = None,
+        extend_gazetteer: bool = False,
+        span_key: str = DEFAULT_SPAN_KEY,
+        fuzzy_threshold: float = 0.9,
+        add_unresolved: bool = True,
+    ) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.span_key = span_key
+        self.fuzzy_threshold = fuzzy_threshold
+        self.add_unresolved = add_unresolved
+        self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
+        self._index: _Index | None = None
+
+    @property
+    def index(self) -> "_Index":
+        if self._index is None:
+            self.use_gazetteer(get_gazetteer(*self._spec))
+        return self._index
+
+    def use_gazetteer(self, gazetteer: Any) -> None:
+        """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
+        self._index = _index_for(gazetteer)
+        self._token = _gazetteer_token(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[self.span_key]) if self.span_key in doc.spans else []
+        out: list[Span] = []
+        for span in spans:
+            res = self.resolve(span)
+            if res is None:
+                continue  # the finder proposed it, but nothing is close enough
+            _store_place(span, res.place, self._token)
+            span._.match, span._.score = res.match, res.score
+            out.append(span)
+        if self.add_unresolved and doc.has_annotation("ENT_IOB"):
+            out.extend(self._unresolved(doc, out))
+        out = sorted(filter_spans(out), key=lambda s: s.start)
+        doc.spans[self.span_key] = out
+        # filter_spans returns the same Span objects, but a SpanGroup stores copies keyed
+        # by offsets; extension values live in doc.user_data under those offsets, so they
+        # survive the copy.
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def resolve(self, span: Span) -> _Resolution | None:
+        """The place a span names, with match type and score (None if nothing fits)."""
+        text = span.text
+        places = self.index.candidates(text)
+        if not places and len(span) > 1:
+            # A facility head the finder took in ("Handarat Palestinian refugee camp"):
+            # the name is the longest known prefix.
+            for end in range(span.end - 1, span.start, -1):
+                places = self.index.candidates(span.doc[span.start:end].text)
+                if places:
+                    text = span.doc[span.start:end].text
+                    break
+        if not places:
+            hit = self.index.fuzzy(text, self.fuzzy_threshold)
+            if hit is None:
+                return None
+            place, score = hit
+            return _Resolution(place, "fuzzy", round(min(score, 0.99) * 0.9, 3))
+        place, decided = self._choose(span, places)
+        if decided is None:  # placed in its container only (see _choose)
+            return _Resolution(place, "variant", 0.5)
+        match = "exact" if self.index.is_literal(text, place) else "variant"
+        score = 1.0 if match == "exact" else 0.9
+        if len(places) > 1 and not decided:
+            score *= 0.8  # several places claim the name and the context said nothing
+        return _Resolution(place, match, round(score, 3))
+
+    def _choose(self, span: Span, places: list[Any]) -> tuple[Any, bool | None]:
+        """Pick among places sharing a key, from the words around the span.
+
+        Returns (place, decided): decided is True when the context (or a single claimant)
+        settled it, False when the default owner was taken, None when the text only
+        supports the containing city.
+        """
+        doc = span.doc
+        want = None
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if nxt in _DESCRIPTORS and _DESCRIPTORS[nxt]:
+            want = _DESCRIPTORS[nxt]
+        before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+        if before[-2:] in (["city", "'s"], ["city", "’s"]) or before[-1:] == ["city's"]:
+            want = "quarter"  # "the city's al-Bab district"
+        elif before[-2:] in (["town", "of"], ["village", "of"]):
+            want = "town"
+        elif before[-2:] == ["province", "of"] or before[-2:] == ["governorate", "of"]:
+            want = "governorate"
+        elif before[-2:] == ["city", "of"]:
+            want = "city"
+        if want is None:
+            return places[0], False
+        kinds = {
+            "quarter": _CITY_QUARTER_KINDS,
+            "governorate": {"governorate"},
+            "city": {"city"},
+            "town": {"town", "village"},
+            "village": {"village", "town"},
+        }[want]
+        for place in places:
+            if place.kind in kinds and (want != "quarter" or place.in_aleppo_area):
+                return place, True
+        if want == "quarter" and before[-2:] in (["city", "'s"], ["city", "’s"]):
+            # "the city's al-Bab district": a quarter of the city the report is about, but
+            # not one the gazetteer knows under this name (al-Bab is also a town 40 km
+            # away). Placing it in that city is all the text supports.
+            city = self._doc_city(doc)
+            if city is not None:
+                return city, None
+        return places[0], False
+
+    def _doc_city(self, doc: Doc) -> Any:
+        """The city a report is about: the city-kind place its mentions name most often."""
+        counts: dict[str, int] = {}
+        found: dict[str, Any] = {}
+        for span in doc.spans[self.span_key] if self.span_key in doc.spans else ():
+            for place in self.index.candidates(span.text)[:1]:
+                if place.kind == "city" and place.in_aleppo_area:
+                    counts[place.id] = counts.get(place.id, 0) + 1
+                    found[place.id] = place
+        if not counts:
+            return None
+        return found[max(counts, key=counts.get)]
+
+    def _unresolved(self, doc: Doc, ours: list[Span]) -> list[Span]:
+        taken = set()
+        for s in ours:
+            taken.update(range(s.start, s.end))
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ not in _NER_PLACE_LABELS:
+                continue
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            span = _strip_determiner(ent)
+            if span is None or not self._plausible_place(span):
+                continue
+            if self.index.candidates(span.text):
+                continue  # a known name the finder's guards rejected: trust the guards
+            if self.index.fuzzy(span.text, self.fuzzy_threshold) is not None:
+                continue
+            span = Span(doc, span.start, span.end, label=ent.label_)
+            _store_place(span, None, self._token)
+            span._.match, span._.score = "unresolved", 0.0
+            extra.append(span)
+        return extra
+
+    def _plausible_place(self, span: Span) -> bool:
+        words = [t for t in span if t.is_alpha]
+        if not words or not _is_cap(words[0].text) or len(span.text) < 3:
+            return False
+        lows = {t.lower_ for t in span}
+        if lows & (_ORG_HEADS | _PERSON_TITLES | _WEEKDAYS_MONTHS) or span.text.lower() in _GENERIC_NER:
+            return False
+        if words[0].lower_ in _ORG_OPENERS:
+            return False  # "Failaq al-Sham", "Nour al-Din al-Zinki": factions
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in _GROUP_NOUNS:
+            return False  # "the Zinki commander", "the Tiger fighters": a group, not a place
+        if any(t.like_num for t in span) or "@" in span.text or "/" in span.text:
+            return False
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in _ORG_HEADS and _is_cap(doc[span.end].text):
+            return False
+        # Demonyms the NER sometimes labels GPE: "Syrian" when "Syria" is a known name.
+        low = span.text.lower()
+        for suffix in ("ian", "ean", "an", "n", "i", "ese", "ish"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                stem = low[: -len(suffix)]
+                if self.index.candidates(stem) or self.index.candidates(stem + "a"):
+                    return False
+        return True
+
+
+def _strip_determiner(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+# --------------------------------------------------------------------------- factories
+
+@Language.factory(
+    "aleppo_places",
+    default_config={
+        "gazetteer": "",
+        "extend_gazetteer": False,
+        "max_ngram": 8,
+        "span_key": DEFAULT_SPAN_KEY,
+        "fuzzy": True,
+        "fuzzy_threshold": 0.9,
+        "set_ents": True,
+    },
+)
+def make_place_finder(
+    nlp: Language,
+    name: str,
+    gazetteer: str,
+    extend_gazetteer: bool,
+    max_ngram: int,
+    span_key: str,
+    fuzzy: bool,
+    fuzzy_threshold: float,
+    set_ents: bool,
+) -> PlaceFinder:
+    """Factory of the ``aleppo_places`` component (see :class:`PlaceFinder`)."""
+    return PlaceFinder(nlp, name, gazetteer=gazetteer or None, extend_gazetteer=extend_gazetteer,
+                       max_ngram=max_ngram, span_key=span_key, fuzzy=fuzzy,
+                       fuzzy_threshold=fuzzy_threshold, set_ents=set_ents)
+
+
+@Language.factory(
+    "aleppo_linker",
+    default_config={
+        "gazetteer": "",
+        "extend_gazetteer": False,
+        "span_key": DEFAULT_SPAN_KEY,
+        "fuzzy_threshold": 0.9,
+        "add_unresolved": True,
+    },
+)
+def make_place_linker(
+    nlp: Language,
+    name: str,
+    gazetteer: str,
+    extend_gazetteer: bool,
+    span_key: str,
+    fuzzy_threshold: float,
+    add_unresolved: bool,
+) -> PlaceLinker:
+    """Factory of the ``aleppo_linker`` component (see :class:`PlaceLinker`)."""
+    return PlaceLinker(nlp, name, gazetteer=gazetteer or None, extend_gazetteer=extend_gazetteer,
+                       span_key=span_key, fuzzy_threshold=fuzzy_threshold,
+                       add_unresolved=add_unresolved)
+
+
+# --------------------------------------------------------------------------- load_pipeline
+
+# What fast mode keeps of the model: the tokenizer only (no tok2vec, tagger, parser, NER).
+_FAST_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+                 "senter")
+
+
+def load_pipeline(
+    *,
+    activity: bool = True,
+    fast: bool = False,
+    gazetteer: Any = None,
+    fuzzy: bool = True,
+) -> Language:
+    """The English model with aleppo-geo's components, ready for ``nlp(text)`` / ``nlp.pipe``.
+
+    ``activity``: add the ``aleppo_activity`` tagger (needs the parser; skipped with a debug
+    log if the module is not available). ``fast``: tokenizer + ``aleppo_places`` +
+    ``aleppo_linker`` only -- several times quicker, no NER (so no ``unresolved``
+    mentions), no parser (so no activity and sentences by punctuation).
+    ``gazetteer``: a :class:`~aleppo_geo.gazetteer.Gazetteer`, or a path to CSV file(s)
+    (``None`` = the bundled gazetteer).
+    """
+    from aleppo_geo.model import load_english_model
+
+    path_config = ""
+    gaz_object = None
+    if gazetteer is not None:
+        if isinstance(gazetteer, (str, Path)):
+            path_config = str(gazetteer)
+        else:
+            gaz_object = gazetteer
+    if fast:
+        nlp = load_english_model(exclude=list(_FAST_EXCLUDE))
+    else:
+        nlp = load_english_model()
+    finder_cfg = {"gazetteer": path_config, "fuzzy": fuzzy}
+    linker_cfg = {"gazetteer": path_config}
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("aleppo_places", before="ner", config=finder_cfg)
+        nlp.add_pipe("aleppo_linker", after="ner", config=linker_cfg)
+    else:
+        nlp.add_pipe("aleppo_places", config=finder_cfg)
+        nlp.add_pipe("aleppo_linker", config=linker_cfg)
+    if gaz_object is not None:
+        nlp.get_pipe("aleppo_places").use_gazetteer(gaz_object)
+        nlp.get_pipe("aleppo_linker").use_gazetteer(gaz_object)
+    if activity and not fast:
+        try:
+            import aleppo_geo.activity  # noqa: F401  (registers the factory)
+        except ImportError as exc:
+            logger.debug("aleppo_activity not available (%s); continuing without it", exc)
+        else:
+            nlp.add_pipe("aleppo_activity", last=True)
+    return nlp
