@@ -763,6 +763,7 @@ def activity_map(
     unresolved: int | None = None,
     mentions: pd.DataFrame | None = None,
     max_precision_m: float | None = 30_000,
+    max_distance_km: float | None = 150,
     location: tuple[float, float] = ALEPPO_CENTRE,
     zoom_start: int = 12,
 ) -> folium.Map:
@@ -784,8 +785,9 @@ def activity_map(
     When you map events, pass the mention table behind them as ``mentions`` to get
     the "mentioned" layer and the unresolved count too.
 
-    Events whose place is coarser than ``max_precision_m`` (a country, a province) get
-    no marker; the map says how many were left out (``None`` draws them all).
+    Events whose place is coarser than ``max_precision_m`` (a country, a province) or
+    further than ``max_distance_km`` from Aleppo (Moscow, Washington) get no marker;
+    the map says how many were left out (``None`` disables either rule).
 
     ``tiles=None`` gives a blank background (useful for offline, self-contained maps;
     tiles are never inlined). ``activities`` keeps only those activity types.
@@ -796,12 +798,16 @@ def activity_map(
     is_events = _is_events(table)
     events = _marker_table(table, activities=activities)
     n_coarse = 0
-    if max_precision_m is not None and len(events):
-        # A marker at the centroid of Syria says nothing about Aleppo's frontlines.
-        prec = pd.to_numeric(events["precision_m"], errors="coerce")
-        coarse = prec > max_precision_m
-        n_coarse = int(coarse.sum())
-        events = events.loc[~coarse].reset_index(drop=True)
+    if len(events):
+        # A marker at the centroid of Syria, or in Moscow, says nothing about Aleppo's
+        # frontlines; the map says how many such events it leaves out.
+        drop = pd.Series(False, index=events.index)
+        if max_precision_m is not None and "precision_m" in events.columns:
+            drop |= pd.to_numeric(events["precision_m"], errors="coerce") > max_precision_m
+        if max_distance_km is not None:
+            drop |= _distance_km(events, ALEPPO_CENTRE) > max_distance_km
+        n_coarse = int(drop.sum())
+        events = events.loc[~drop].reset_index(drop=True)
     m = _new_map(title, tiles, location, zoom_start)
     styles = _Styles()
     styles.add_to(m)
@@ -873,7 +879,7 @@ def activity_map(
         one = n_coarse == 1
         info.append(
             f'<div class="ag-coarse"><b>{n_coarse:,}</b> event{"" if one else "s"} placed only at country or '
-            f'province level {"is" if one else "are"} not drawn</div>'
+            f'province level, or far from Aleppo, {"is" if one else "are"} not drawn</div>'
         )
     if info:
         _HtmlControl("".join(info), css_class="ag-info", position="topleft", name="AleppoUnresolved").add_to(m)
@@ -893,6 +899,14 @@ def activity_map(
         slider.add_to(m)
         _StartSliderAtEnd(slider).add_to(m)
     return m
+
+
+def _distance_km(events: pd.DataFrame, centre: tuple[float, float]) -> pd.Series:
+    lat = pd.to_numeric(events["lat"], errors="coerce").astype(float).map(math.radians)
+    lon = pd.to_numeric(events["lon"], errors="coerce").astype(float).map(math.radians)
+    lat0, lon0 = math.radians(centre[0]), math.radians(centre[1])
+    a = ((lat - lat0) / 2).map(math.sin) ** 2 + math.cos(lat0) * lat.map(math.cos) * ((lon - lon0) / 2).map(math.sin) ** 2
+    return 2 * 6371.0 * a.map(lambda v: math.asin(math.sqrt(min(1.0, v))))
 
 
 def _fan_out(events: pd.DataFrame) -> dict[Any, Any]:

@@ -289,3 +289,30 @@ def test_control_map_shades_neighbourhoods_and_explains_each(open_map):
     assert opened.log.errors == []
     assert opened.router.unrouted == []
     _screenshot(opened, "control_map.png")
+
+
+def test_demo_map_of_the_bundled_sample_shows_markers_legend_layers_and_popups(open_map, tmp_path, capsys):
+    from aleppo_geo.cli import main
+
+    out = tmp_path / "demo_map.html"
+    assert main(["map", "--sample", "-o", str(out), "--title", "Aleppo frontline reports (bundled sample)"]) == 0
+    assert str(out.resolve()) in capsys.readouterr().out
+    page_html = out.read_text(encoding="utf-8")
+    opened = open_map(page_html, "demo.html")
+    n = opened.markers()
+    assert n >= 10
+    assert opened.page.locator(".ag-legend").is_visible()
+    assert opened.page.locator(".leaflet-control-layers-overlays label").count() >= 4
+    first = opened.page.evaluate("""() => {
+        for (const key of Object.keys(window)) {
+            if (key.startsWith('map_') && window[key] instanceof L.Map) {
+                let id = null;
+                window[key].eachLayer((l) => { if (!id && l.options && l.options.agEventId) id = l.options.agEventId; });
+                return id;
+            }
+        }
+    }""")
+    assert "report" in opened.open_popup(first)
+    assert opened.log.errors == []
+    assert opened.router.unrouted == []
+    _screenshot(opened, "demo_map.png")

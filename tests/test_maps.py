@@ -285,3 +285,45 @@ def test_heat_map_script_comes_from_the_installed_folium(tmp_path):
     (fake / "leaflet.css").write_text("", encoding="utf-8")
     out = inline_assets(page, asset_dir=fake, cache_dir=tmp_path / "cache")
     assert "simpleheat" in out
+
+
+# ------------------------------------------------------------------------------ the real seeds
+SEED_PLACES = ["Handarat", "Kindi hospital", "Shuqayyif", "Farafra", "Bab al-Antakya", "Sheikh Saeed",
+               "Bustan al-Qasr", "Hay al-Heluk", "Fardous", "Karm Homad", "al-Shaar"]
+
+
+@pytest.fixture(scope="module")
+def seed_map(seeds_dir):
+    from aleppo_geo import corpus
+    from aleppo_geo.mentions import extract
+
+    mentions = extract(corpus.load_articles(seeds_dir))
+    return mentions, activity_map(mentions, title="Seed articles")
+
+
+def test_seed_articles_map_puts_the_reported_places_where_the_gazetteer_has_them(seed_map):
+    from aleppo_geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    _, m = seed_map
+    marker_points = {(r[0], r[1]) for layer in _layers(m) for r in _rows(layer)}
+    missing = []
+    for name in SEED_PLACES:
+        place = gazetteer.lookup(name)
+        assert place is not None, f"the gazetteer does not know {name}"
+        assert place.in_aleppo_area, name
+        if (round(place.lat, 6), round(place.lon, 6)) not in marker_points:
+            missing.append(name)
+    assert missing == []
+
+
+def test_bustan_al_basha_named_only_in_an_if_sentence_gets_no_activity_marker(seed_map):
+    from aleppo_geo.gazetteer import Gazetteer
+
+    place = Gazetteer.load().lookup("Bustan al-Basha")
+    mentions, m = seed_map
+    assert (mentions["place_id"] == place.id).any()  # it is mentioned...
+    marker_points = {(r[0], r[1]) for layer in _layers(m) for r in _rows(layer)}
+    assert (round(place.lat, 6), round(place.lon, 6)) not in marker_points  # ...but not as activity
+    (mentioned,) = _layers(m, _MentionedLayer)
+    assert "Bustan al-Basha" in mentioned.rows_json
