@@ -154,7 +154,7 @@ _add("siege", [
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
-    "crisis", "misery",
+    "misery",
 ])
 _add("evacuation", [
     "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
@@ -199,6 +199,8 @@ _FACILITY = {
     "hospital", "camp", "school", "mosque", "base", "academy", "college", "station", "airport",
     "citadel", "bakery", "market", "prison", "university", "factory", "plant", "stadium", "area",
 }
+#: Verbs whose subject undergoes the event ("Handarat has fallen").
+_UNACCUSATIVE = {"fall", "fallen", "fell", "die", "burn", "suffer", "trap", "remain"}
 _COMPASS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
@@ -379,11 +381,36 @@ class ActivityTagger:
             own = self._sentence_date(exprs)
             if heading:
                 continue
+            if self._in_quotation(sent):
+                # A quoted speaker's "today" or "last week" is on the speaker's clock,
+                # and their sentences do not continue the reporter's dated narrative.
+                ctx.inherited[sent.start] = (None, "unknown")
+                ctx.sent_dates[sent.start] = own if own is not None else (None, "unknown")
+                continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
             if own is not None:
                 carry = own
             ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
         return ctx
+
+    @staticmethod
+    def _in_quotation(sent: Span) -> bool:
+        """Whether the sentence opens inside a quotation (starts with, or continues, a quote)."""
+        text = sent.text.lstrip()
+        doc = sent.doc
+        para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+        before = doc.text[para_start:sent.start_char]
+        opened = text[:1] in {"“", '"', "‘"} or before.count("“") > before.count("”")
+        if not opened:
+            return False
+        # '"Handarat has fallen," an official told Reuters.' closes the quote and
+        # attributes it within the sentence: that is the reporter's narrative again.
+        close = max(text.rfind("”"), text.rfind('"', 1))
+        if close > 0:
+            tail_start = sent.start_char + (len(sent.text) - len(text)) + close
+            if any(t.idx >= tail_start and t.lemma_.lower() in _REPORTING for t in sent):
+                return False
+        return True
 
     @staticmethod
     def _line_of(ctx: _DocContext, char: int) -> int:
@@ -504,6 +531,9 @@ class ActivityTagger:
                     return _Finding(reason="intent")
                 break
             activity = self._lexicon_activity(tok, prev)
+            if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE:
+                # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
+                return _Finding(reason="agent")
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -831,7 +861,10 @@ class ActivityTagger:
                 if t.pos_ in {"NOUN", "PROPN"}:
                     out.append(t)
                 for c in t.children:
-                    if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos"}:
+                    if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj"}:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ in {"due", "because", "with", "to", "for", "than", "like",
+                                                         "about", "over", "despite", "against"}:
                         continue
                     nxt.append(c)
             frontier = nxt
