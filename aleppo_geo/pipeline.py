@@ -213,6 +213,7 @@ _FACILITY_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "landmark": (("mosque",), ("station",), ("water", "station"), ("bridge",),
                  ("roundabout",), ("square",), ("stadium",)),
 }
+_FAC_HEAD_WORDS = frozenset(w for heads in _FACILITY_HEADS.values() for h in heads for w in h)
 _FAC_KINDS = frozenset({"camp", "hospital", "industrial_area", "road", "airport",
                         "military_base", "landmark"})
 # Kinds whose common-noun names may be written in lower case ("the citadel", "the old
@@ -558,7 +559,7 @@ class PlaceFinder:
                       and self.index.is_literal(surface, p)]
                 if not ok:
                     return None
-                if self._of_other_place(doc, j, ok[0]):
+                if self._of_other_place(doc, j, ok[0]) or self._after_other_name(doc, i):
                     return None
             else:
                 return None
@@ -573,8 +574,35 @@ class PlaceFinder:
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
             return None
+        if self._continues_unknown_name(doc, j, literal=self._literal_any(surface, places)):
+            return None
         end = self._extend_facility(doc, j, places)
         return i, self._trim_descriptor(doc, i, end)
+
+    def _continues_unknown_name(self, doc: Doc, j: int, literal: bool) -> bool:
+        """"Bab al-Hawa" when only "al-Bab" is known: the match is the first word of a
+        longer name nobody listed, not a mention of the known place."""
+        if j >= len(doc):
+            return False
+        nxt = doc[j]
+        if nxt.lower_ in ("al", "el") or (nxt.lower_ in _ARTICLES and j + 1 < len(doc)
+                                          and doc[j + 1].text == "-"):
+            k = j + 1
+            while k < len(doc) and doc[k].text == "-":
+                k += 1
+            return k < len(doc) and _is_cap(doc[k].text) and doc[j - 1].whitespace_ != "" \
+                or (nxt.text == nxt.lower_ and k < len(doc) and _is_cap(doc[k].text)
+                    and nxt.whitespace_ == "" and doc[j - 1].whitespace_ != "")
+        # A listed spelling followed by a capital ("Syria October 4", "U.S. Secretary")
+        # is still the place; a bare variant ("Bab Qinnasrin") is not.
+        if (not literal and nxt.is_alpha and _is_cap(nxt.text) and not nxt.is_upper
+                and nxt.lower_ not in _WEEKDAYS_MONTHS
+                and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_
+                and nxt.lower_ not in _DESCRIPTORS and nxt.lower_ not in _FAC_HEAD_WORDS
+                and self._token_class.get(nxt.orth, _SKIP) == _SKIP
+                and not _title_case_line(doc, j)):
+            return True
+        return False
 
     def _literal_any(self, surface: str, places: list[Any]) -> bool:
         return any(self.index.is_literal(surface, p) for p in places)
@@ -642,6 +670,19 @@ class PlaceFinder:
             if not other:
                 return True
         return False
+
+    def _after_other_name(self, doc: Doc, i: int) -> bool:
+        """"Damascus airport", "Kuweires airport": a lowercase landmark word qualified by
+        a name is that name's landmark, not Aleppo's."""
+        k = i - 1
+        if k >= 0 and doc[k].lower_ in ("'s", "’s"):
+            k -= 1
+            if k >= 0:
+                other = self.index.candidates(doc[k].text)
+                return not other or not other[0].in_aleppo_area
+            return False
+        return k >= 0 and _is_cap(doc[k].text) and doc[k].is_alpha \
+            and doc[k].lower_ not in ("the", "its", "their", "this", "that", "his", "her")
 
     def _extend_facility(self, doc: Doc, j: int, places: list[Any]) -> int:
         """Take in a facility head that is part of the name: "Kindi" + "hospital"."""
@@ -843,7 +884,7 @@ class PlaceLinker:
         match = "exact" if self.index.is_literal(text, place) else "variant"
         score = 1.0 if match == "exact" else 0.9
         if len(places) > 1 and not decided:
-            score *= 0.8  # several places claim the name and the context said nothing
+            score *= 0.9  # several places claim the name and the context said nothing
         return _Resolution(place, match, round(score, 3))
 
     def _choose(self, span: Span, places: list[Any]) -> tuple[Any, bool | None]:
