@@ -285,10 +285,6 @@ def _first(series: pd.Series) -> Any:
     return values.iloc[0] if len(values) else None
 
 
-def _unique_list(series: pd.Series) -> list:
-    return list(dict.fromkeys(v for v in series if _present(v)))
-
-
 def _events_from_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """Group located mentions with an activity by place, activity, actor and day."""
     act = _activity_str(mentions["activity"])

@@ -6,7 +6,6 @@ test-artifacts/.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -109,6 +108,7 @@ def open_map(browser, asset_mirror, tmp_path):
 def _screenshot(opened: Opened, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
+    opened.page.wait_for_timeout(500)  # let popup fade-in and zoom animations finish
     opened.page.screenshot(path=str(path))
     return path
 
