@@ -326,3 +326,20 @@ def test_bustan_al_basha_named_only_in_an_if_sentence_gets_no_activity_marker(se
     assert (round(place.lat, 6), round(place.lon, 6)) not in marker_points  # ...but not as activity
     (mentioned,) = _layers(m, _MentionedLayer)
     assert "Bustan al-Basha" in mentioned.rows_json
+
+
+# ------------------------------------------------------------------------------ CLI
+@pytest.mark.parametrize("argv, message", [
+    (["--sample", "--from", "last tuesday"], "--from 'last tuesday': expected a date"),
+    (["--sample", "--from", "2016-12-01", "--to", "2016-11-01"], "is after --to"),
+    (["--sample", "--asset-dir", "."], "--asset-dir only applies with --self-contained"),
+    ([], "no articles"),
+])
+def test_map_command_explains_bad_arguments_in_one_line(tmp_path, capsys, argv, message):
+    from aleppo_geo.cli import main
+
+    assert main(["map", "-o", str(tmp_path / "m.html"), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "m.html").exists()
