@@ -370,10 +370,11 @@ def _source_links(row: Mapping[str, Any], limit: int = 4) -> list:
     if pairs is None:
         if sources and len(sources) == len(urls):
             pairs = list(zip(sources, urls))
-        elif sources:
-            pairs = [(s, None) for s in sources]
         else:
-            pairs = [(urlsplit(u).netloc or u, u) for u in urls]
+            # Outlets and links do not line up one to one (the events table lists each
+            # outlet once, each article's URL once): name the outlets, link by site.
+            pairs = [(s, None) for s in sources] + [(urlsplit(u).netloc, u) for u in urls if _safe_href(u)]
+            limit = max(limit, len(sources) + 3)
     out: list = [[_esc(outlet), _safe_href(url) or ""] for outlet, url in pairs[:limit]]
     out.append(max(0, len(pairs) - limit))
     return out

@@ -343,3 +343,12 @@ def test_map_command_explains_bad_arguments_in_one_line(tmp_path, capsys, argv, 
     assert message in err
     assert "Traceback" not in err
     assert not (tmp_path / "m.html").exists()
+
+
+def test_events_listing_each_outlet_once_still_link_every_article():
+    events = events_table([dict(place=P["farafra"], n_reports=3, sources=["Middle East Observer"],
+                                urls=["https://meo.example/a", "https://meo.example/b", "javascript:bad"])])
+    (layer,) = _layers(activity_map(events))
+    (row,) = _rows(layer)
+    assert row[9][:-1] == [["Middle East Observer", ""], ["meo.example", "https://meo.example/a"],
+                           ["meo.example", "https://meo.example/b"]]  # javascript: dropped
