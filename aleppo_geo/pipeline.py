@@ -354,6 +354,14 @@ class _Index:
         if place not in places:
             places.append(place)
 
+    @staticmethod
+    def _close_key(key: str, place: Any) -> bool:
+        """A second, plain edit-distance check: the consonant skeletons that
+        ``Gazetteer.search`` also scores can make unrelated words look alike."""
+        from rapidfuzz import fuzz
+
+        return any(fuzz.ratio(key, normalize(n)) >= 80 for n in (place.name, *place.aliases))
+
     def candidates(self, text: str) -> list[Any]:
         return self.keys.get(normalize(text), [])
 
@@ -370,8 +378,9 @@ class _Index:
             hits = self.gazetteer.search(text, limit=5)
         except Exception:  # a bad query string is simply "no fuzzy match"
             hits = []
+        key = normalize(text)
         for place, score in hits:
-            if score >= threshold and place.kind in _FUZZY_KINDS:
+            if score >= threshold and place.kind in _FUZZY_KINDS and self._close_key(key, place):
                 best = (place, float(score))
                 break
         if len(self._search_cache) > 100_000:
@@ -777,8 +786,8 @@ def _title_case_line(doc: Doc, i: int) -> bool:
     end = text.find("\n", idx)
     line = text[start:end if end >= 0 else len(text)]
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
-    if len(words) < 4:
-        return False
+    if len(words) < 4 or (len(words) > 8 and line.rstrip().endswith((".", ".\"", ".”"))):
+        return False  # short phrases and full sentences are not headlines
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.75
 
