@@ -80,10 +80,41 @@ class MissingParserError(ValueError):
     """The pipeline has no dependency parse for the activity component to read."""
 
 
+_DATE_KEY = "aleppo_event_date"
+
+
+def _get_event_date(span: Span) -> _dt.date | None:
+    value = span.doc.user_data.get(("._.", _DATE_KEY, span.start_char, span.end_char))
+    return _dt.date.fromisoformat(value) if value else None
+
+
+def _set_event_date(span: Span, value: _dt.date | None) -> None:
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if value is not None and not isinstance(value, _dt.date):
+        raise TypeError(f"span._.event_date must be a datetime.date or None, not {value!r}")
+    # Stored as ISO text: Docs cross process boundaries (nlp.pipe(n_process=2)) as
+    # msgpack, which has no date type.
+    span.doc.user_data[("._.", _DATE_KEY, span.start_char, span.end_char)] = value.isoformat() if value else None
+
+
 def register_extensions() -> None:
-    """Register the Span and Doc extensions this module sets or reads (idempotent)."""
+    """Register the Span and Doc extensions this module sets or reads (idempotent).
+
+    ``doc._.doc_id``/``doc._.published`` belong to :mod:`aleppo_geo.pipeline`; it is
+    imported first so its getter/setter versions win, with plain fallbacks when it
+    cannot be imported.
+    """
+    try:  # the pipeline owns the Doc extensions; let it register them first
+        import aleppo_geo.pipeline  # noqa: F401
+    except Exception:  # pragma: no cover - pipeline unavailable: plain attributes
+        pass
     for name, default in _SPAN_EXTENSIONS.items():
-        if not Span.has_extension(name):
+        if Span.has_extension(name):
+            continue
+        if name == "event_date":
+            Span.set_extension(name, getter=_get_event_date, setter=_set_event_date)
+        else:
             Span.set_extension(name, default=default)
     for name in ("doc_id", "published"):
         if not Doc.has_extension(name):
@@ -311,6 +342,7 @@ class _DocContext:
     last_actor: dict[int, str | None] = field(default_factory=dict)
     last_source: dict[int, str | None] = field(default_factory=dict)
     place_actor: dict[str, str] = field(default_factory=dict)
+    segment_of: dict[int, int] = field(default_factory=dict)
 
 
 class ActivityTagger:
@@ -357,14 +389,21 @@ class ActivityTagger:
         text = doc.text
         lines = text.split("\n")
         pos = 0
-        body_started = False
+
+        def is_body(line: str) -> bool:
+            stripped = line.strip()
+            return stripped.endswith((".", "!", "?", "”", '"', "'", "’", ".)")) and len(stripped.split()) >= 20
+
+        # A text with no body-like line at all (a single sentence, a short dispatch) has
+        # no headline zone.
+        body_started = not any(is_body(line) for line in lines)
         for i, line in enumerate(lines):
             ctx.line_starts.append(pos)
             stripped = line.strip()
             words = len(stripped.split())
             ends = stripped.endswith((".", "!", "?", "”", '"', "'", "’", ".)"))
             if stripped:
-                if not body_started and ends and words >= 20:
+                if not body_started and is_body(line):
                     body_started = True
                 # Headline zone (title, standfirst, caption) and body lines that do not
                 # end a sentence (sub-headings, related-link lines) neither borrow nor
@@ -374,7 +413,9 @@ class ActivityTagger:
             pos += len(line) + 1
         # Sentence-level dates and the narrative carry-over.
         carry: tuple[_dt.date | None, str] | None = None
-        for s_i, sent in enumerate(doc.sents):
+        for sent in self._segments(doc):
+            for t in sent:
+                ctx.segment_of[t.i] = sent.start
             exprs = self._sentence_exprs(sent, published)
             ctx.sent_exprs[sent.start] = exprs
             heading = self._line_of(ctx, sent.start_char) in ctx.heading_lines
@@ -392,6 +433,23 @@ class ActivityTagger:
                 carry = own
             ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
         return ctx
+
+    @staticmethod
+    def _segments(doc: Doc) -> list[Span]:
+        """Sentences cut at line breaks: a headline the parser ran into the first
+        paragraph is still its own unit for dates and quotations."""
+        out = []
+        for sent in doc.sents:
+            start = sent.start
+            for i in range(sent.start + 1, sent.end):
+                prev = doc[i - 1]
+                if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                    if any(not t.is_space for t in doc[start:i]):
+                        out.append(doc[start:i])
+                    start = i
+            if start < sent.end:
+                out.append(doc[start:sent.end])
+        return out
 
     @staticmethod
     def _in_quotation(sent: Span) -> bool:
@@ -534,6 +592,10 @@ class ActivityTagger:
             if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE:
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
+            if activity in {"ground_advance", "ground_advance"} and tok.pos_ == "NOUN" \
+                    and tok.dep_ in {"dobj", "nsubjpass"} and _LEXICON.get(tok.head.lemma_.lower()) == "repelled":
+                # "repelled an attack in X": the attack failed.
+                activity, tok = "repelled", tok.head
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -594,8 +656,18 @@ class ActivityTagger:
                         return _Finding(act, t, "topic")
         return _Finding(reason="no predicate")
 
-    def _relation(self, span: Span) -> str:
+    @staticmethod
+    def _effective_root(span: Span) -> Token:
+        """The mention's head, or the descriptor noun it modifies ("the Handarat camp")."""
         root = span.root
+        head = root.head
+        if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.i <= span.end + 2 \
+                and head.lower_ in _ADMIN | _FACILITY:
+            return head
+        return root
+
+    def _relation(self, span: Span) -> str:
+        root = self._effective_root(span)
         head = root.head
         dep = root.dep_
         # Conjuncts share their first conjunct's relation.
@@ -615,7 +687,9 @@ class ActivityTagger:
                 return "origin_none"
             if prep == "of":
                 # "north of Aleppo", "the northern edge of Aleppo": a reference point.
-                if governor.lower_ in _COMPASS and not any(c.dep_ == "det" for c in governor.children):
+                if governor.lower_ in _COMPASS and not (
+                        governor.i > 0 and governor.doc[governor.i - 1].lower_ in {"the", "its", "their"}):
+                    # "north of Aleppo" is a bearing; "the north of Aleppo" is a part of it.
                     return "reference"
                 if governor.lower_ in _EDGE and any(c.lower_ in _COMPASS for c in governor.children):
                     return "reference"
@@ -1005,17 +1079,17 @@ class ActivityTagger:
 
     # .. date ...............................................................
     def _date(self, span: Span, finding: _Finding, ctx: _DocContext) -> tuple[_dt.date | None, str]:
-        sent = span.sent
-        exprs = ctx.sent_exprs.get(sent.start, [])
+        seg = ctx.segment_of.get(span.start, span.sent.start)
+        exprs = ctx.sent_exprs.get(seg, [])
         heading = self._line_of(ctx, span.start_char) in ctx.heading_lines
         if heading:
             # Headlines and captions: only a date they state themselves.
-            days = [e for e, _t in exprs if e.date is not None and e.kind == "explicit"]
+            days = [e for e, _t in exprs if e.date is not None]
             if days:
                 return days[0].date, "day"
             return None, "unknown"
         if not exprs:
-            return ctx.sent_dates.get(sent.start, (None, "unknown"))
+            return ctx.sent_dates.get(seg, (None, "unknown"))
         # The time expression attached to the mention or to a word on its path up.
         path = [span.root]
         cur = span.root

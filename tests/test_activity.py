@@ -1,0 +1,327 @@
+"""The aleppo_activity component on short sentences written for these tests.
+
+Spans are placed by character offsets (as the place finder would), so these tests do
+not depend on the gazetteer; they need the English model (its parser).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from aleppo_geo.activity import (  # noqa: E402
+    ActivityTagger,
+    MissingParserError,
+    canonical_source,
+    classify_actor,
+    make_activity_tagger,
+)
+
+SUNDAY = dt.date(2016, 10, 2)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from aleppo_geo.model import ModelNotInstalledError, load_english_model
+
+    try:
+        return load_english_model()
+    except ModelNotInstalledError as exc:  # pragma: no cover - model is a dev dependency
+        pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def tagger(nlp):
+    return make_activity_tagger(nlp, "aleppo_activity", "places", True)
+
+
+def tag(nlp, tagger, text: str, *places: str, published: dt.date | None = SUNDAY) -> dict:
+    """Run the tagger on ``text`` with spans on each of ``places`` (first occurrence,
+    or ``name@2`` for the second) and return {name: span}."""
+    doc = nlp(text)
+    doc._.published = published
+    spans, names = [], []
+    for place in places:
+        name, _, nth = place.partition("@")
+        start = -1
+        for _ in range(int(nth or 1)):
+            start = text.index(name, start + 1)
+        span = doc.char_span(start, start + len(name))
+        assert span is not None, f"{name!r} does not align with tokens"
+        spans.append(span)
+        names.append(place)
+    order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    doc.spans["places"] = [spans[i] for i in order]
+    tagger(doc)
+    return {names[i]: spans[i] for i in range(len(spans))}
+
+
+def summary(span) -> tuple:
+    return span._.activity, span._.actor
+
+
+# --------------------------------------------------------------------------- activity
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Government forces captured Handarat camp on Saturday.", "Handarat", ("capture", "government")),
+    ("Syrian troops seized the Kindi hospital after heavy fighting.", "Kindi", ("capture", "government")),
+    ("The army retook the Farafra district.", "Farafra", ("capture", "government")),
+    ("Rebels took control of the Ramouseh area.", "Ramouseh", ("capture", "opposition")),
+    ("Russian jets bombed the Sukkari neighbourhood overnight.", "Sukkari", ("airstrike", "government")),
+    ("Warplanes struck Masaken Hanano.", "Masaken Hanano", ("airstrike", "government")),
+    ("Air strikes hit the Shaar district.", "Shaar", ("airstrike", "government")),
+    ("Barrel bombs were dropped on Tariq al-Bab.", "Tariq al-Bab", ("airstrike", "government")),
+    ("Rebels shelled the Hamdaniya district with mortars.", "Hamdaniya", ("shelling", "opposition")),
+    ("Artillery pounded Bustan al-Qasr.", "Bustan al-Qasr", ("shelling", "unknown")),
+    ("Pro-government forces advanced in Sheikh Saeed.", "Sheikh Saeed", ("ground_advance", "government")),
+    ("The army launched an offensive on Salaheddine.", "Salaheddine", ("ground_advance", "government")),
+    ("Hezbollah fighters stormed the Ansari district.", "Ansari", ("ground_advance", "government")),
+    ("Rebels clashed with government troops in Ramouseh.", "Ramouseh", ("clashes", "unknown")),
+    ("Fierce fighting raged in Bustan al-Basha.", "Bustan al-Basha", ("clashes", "unknown")),
+    ("Twelve civilians were killed in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
+    ("Government forces have besieged eastern Aleppo since July.", "eastern Aleppo", ("siege", "government")),
+    ("About 250,000 people are trapped in Aleppo's east.", "Aleppo", ("siege", "government")),
+    ("The first buses left Ramouseh carrying wounded fighters.", "Ramouseh", ("evacuation", "unknown")),
+    ("Civilians were evacuated from Bustan al-Qasr.", "Bustan al-Qasr", ("evacuation", "unknown")),
+])
+def test_the_governing_predicate_decides_the_activity(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_rebels_saying_they_repelled_an_attack_is_repelled_by_the_opposition(nlp, tagger):
+    span = tag(nlp, tagger, "Rebels said they repelled an attack in Sheikh Saeed.", "Sheikh Saeed")["Sheikh Saeed"]
+    assert summary(span) == ("repelled", "opposition")
+    assert span._.attributed_to == "rebels"
+
+
+def test_a_repelled_attempt_to_advance_is_repelled_not_an_advance(nlp, tagger):
+    text = "\u201cWe repelled their attempt to advance in Ramouseh,\u201d a rebel commander said."
+    assert summary(tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]) == ("repelled", "opposition")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("If pro-government fighters seize Heluk, the rebels will be cut off.", "Heluk"),
+    ("The army could easily take Sakhur within days.", "Sakhur"),
+    ("Government forces would then storm Bustan al-Basha.", "Bustan al-Basha"),
+    ("The army plans to capture Ansari next month.", "Ansari"),
+    ("The regime aims to retake Karm al-Jabal.", "Karm al-Jabal"),
+    ("The army called on fighters in Sukkari to leave.", "Sukkari"),
+    ("Officials urged residents of Hanano to move out.", "Hanano"),
+    ("Russia said it will bomb Idlib.", "Idlib"),
+    ("They won't be able to capture Aleppo.", "Aleppo"),
+])
+def test_hypotheticals_plans_and_appeals_are_none(nlp, tagger, text, place):
+    span = tag(nlp, tagger, text, place)[place]
+    assert span._.activity == "none"
+    assert span._.actor is None
+
+
+@pytest.mark.parametrize("text, place, other", [
+    ("Government forces advanced south from the Handarat camp.", "Handarat", None),
+    ("Troops pushed forward from the Old City.", "Old City", None),
+    ("The army captured a village north of Aleppo.", "Aleppo", None),
+    ("Rebels attacked a base on the northern edge of Aleppo.", "Aleppo", None),
+])
+def test_origins_and_reference_points_are_none(nlp, tagger, text, place, other):
+    assert tag(nlp, tagger, text, place)[place]._.activity == "none"
+
+
+def test_the_container_is_none_and_the_quarter_gets_the_activity(nlp, tagger):
+    text = "Air strikes hit the Karam Houmid neighbourhood in Aleppo on Tuesday."
+    spans = tag(nlp, tagger, text, "Karam Houmid", "Aleppo")
+    assert spans["Karam Houmid"]._.activity == "airstrike"
+    assert spans["Aleppo"]._.activity == "none"
+
+
+def test_a_named_container_gets_the_activity_when_the_quarter_is_not_named(nlp, tagger):
+    text = "Government forces captured a neighbourhood in the northern city of Aleppo."
+    assert tag(nlp, tagger, text, "Aleppo")["Aleppo"]._.activity == "capture"
+
+
+def test_a_place_in_a_speakers_organisation_is_none(nlp, tagger):
+    text = "\u201cThe bombing never stops,\u201d a spokesman for the Civil Defence in Aleppo told reporters."
+    assert tag(nlp, tagger, text, "Aleppo")["Aleppo"]._.activity == "none"
+
+
+def test_aleppo_based_is_a_compound_adjective_not_a_site(nlp, tagger):
+    text = "An Aleppo-based activist said the Handarat camp was taken."
+    spans = tag(nlp, tagger, text, "Aleppo", "Handarat")
+    assert spans["Aleppo"]._.activity == "none"
+    assert spans["Handarat"]._.activity == "capture"
+
+
+def test_the_vicinity_of_a_place_gets_the_activity(nlp, tagger):
+    text = "Pro-government militias were massing near the Sheikh Saeed district."
+    assert summary(tag(nlp, tagger, text, "Sheikh Saeed")["Sheikh Saeed"]) == ("ground_advance", "government")
+
+
+def test_killing_in_a_bombing_sentence_is_an_airstrike_with_figures(nlp, tagger):
+    text = "Bunker-busting bombs were dropped on the Shaar neighbourhood, killing 24 civilians."
+    span = tag(nlp, tagger, text, "Shaar")["Shaar"]
+    assert summary(span) == ("airstrike", "government")
+    assert span._.casualties_killed == 24
+
+
+def test_killed_and_injured_figures_come_from_the_clause(nlp, tagger):
+    text = "At least 16 civilians were killed and 32 were injured in Kallaseh on Sunday."
+    span = tag(nlp, tagger, text, "Kallaseh")["Kallaseh"]
+    assert span._.activity == "casualties"
+    assert span._.casualties_killed == 16
+    assert span._.event_date == SUNDAY
+
+
+def test_a_headline_topic_takes_the_headline_predicate(nlp, tagger):
+    text = "Aleppo: regime forces advance as air strikes continue"
+    assert summary(tag(nlp, tagger, text, "Aleppo")["Aleppo"]) == ("ground_advance", "government")
+
+
+def test_a_place_that_names_an_actor_is_not_the_site(nlp, tagger):
+    text = "Russia bombed Aleppo again on Sunday."
+    spans = tag(nlp, tagger, text, "Russia", "Aleppo")
+    assert spans["Russia"]._.activity == "none"
+    assert summary(spans["Aleppo"]) == ("airstrike", "government")
+
+
+# --------------------------------------------------------------------------- actor
+
+@pytest.mark.parametrize("phrase, side", [
+    ("pro-government forces", "government"),
+    ("Iranian-backed militias", "government"),
+    ("the Syrian army", "government"),
+    ("Russian jets", "government"),
+    ("Hezbollah fighters", "government"),
+    ("rebel fighters", "opposition"),
+    ("Jabhat Fateh al-Sham", "opposition"),
+    ("Islamic State militants", "other"),
+    ("IS fighters", "other"),
+    ("civilians in rebel-held areas", None),
+    ("residents of government-controlled districts", None),
+])
+def test_actor_phrases_map_to_sides(phrase, side):
+    assert classify_actor(phrase) == side
+
+
+def test_a_rebel_claim_of_recapture_is_a_contested_opposition_capture(nlp, tagger):
+    text = "Rebels said they had recovered Handarat, a claim denied by a militia commander."
+    span = tag(nlp, tagger, text, "Handarat")["Handarat"]
+    assert summary(span) == ("capture", "opposition")
+    assert span._.contested is True
+
+
+# --------------------------------------------------------------------------- dates
+
+def test_weekday_resolves_against_publication(nlp, tagger):
+    span = tag(nlp, tagger, "Government forces captured Handarat camp on Saturday.", "Handarat")["Handarat"]
+    assert span._.event_date == dt.date(2016, 10, 1)
+    assert span._.date_precision == "day"
+
+
+def test_without_a_publication_date_weekdays_stay_unresolved(nlp, tagger):
+    span = tag(nlp, tagger, "Government forces captured Handarat camp on Saturday.", "Handarat",
+               published=None)["Handarat"]
+    assert span._.activity == "capture"
+    assert span._.event_date is None
+
+
+def test_last_week_gives_week_precision_and_no_day(nlp, tagger):
+    span = tag(nlp, tagger, "Last week, government forces captured the Handarat camp.", "Handarat")["Handarat"]
+    assert span._.event_date is None
+    assert span._.date_precision == "week"
+
+
+def test_the_date_of_a_different_clause_does_not_apply(nlp, tagger):
+    text = ("The army said on Thursday it was starting an offensive on Aleppo after a ceasefire "
+            "was declared over on Monday.")
+    span = tag(nlp, tagger, text, "Aleppo")["Aleppo"]
+    assert span._.activity == "ground_advance"
+    assert span._.event_date == dt.date(2016, 9, 29)
+
+
+def test_a_pluperfect_event_does_not_take_the_date_of_the_saying(nlp, tagger):
+    text = "The army said on Sunday that its troops had advanced, taking the Kindi hospital."
+    span = tag(nlp, tagger, text, "Kindi")["Kindi"]
+    assert span._.activity == "capture"
+    assert span._.event_date is None
+
+
+def test_an_undated_sentence_continues_the_dated_narrative(nlp, tagger):
+    text = ("Aleppo offensive continues\n\n"
+            "Government forces and rebels fought for high ground around the city on Saturday as warplanes "
+            "pounded the opposition-held east for a third day running.\n\n"
+            "The army and its allies seized the Handarat camp, a few kilometres north of the city.")
+    span = tag(nlp, tagger, text, "Handarat")["Handarat"]
+    assert span._.activity == "capture"
+    assert span._.event_date == dt.date(2016, 10, 1)
+
+
+def test_a_headline_does_not_borrow_the_bodys_date(nlp, tagger):
+    text = ("Handarat falls to the army\n\n"
+            "Government forces captured the camp on Saturday after days of air strikes, an army "
+            "statement said, and rebels were pushed back to the city's northern districts.")
+    span = tag(nlp, tagger, text, "Handarat")["Handarat"]
+    assert span._.activity == "capture"
+    assert span._.event_date is None
+
+
+# --------------------------------------------------------------------------- attribution
+
+@pytest.mark.parametrize("phrase, label", [
+    ("the Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights"),
+    ("the UK-based monitor", "Syrian Observatory for Human Rights"),
+    ("a military source", "Syrian army"),
+    ("state news agency SANA", "state media"),
+    ("a rebel commander", "rebels"),
+    ("the White Helmets", "civil defence"),
+    ("activists", "activists"),
+])
+def test_speakers_get_stable_source_labels(phrase, label):
+    assert canonical_source(phrase) == label
+
+
+def test_attribution_comes_from_the_reporting_verb(nlp, tagger):
+    text = "The Syrian Observatory for Human Rights said air strikes hit Sukkari on Sunday."
+    span = tag(nlp, tagger, text, "Sukkari")["Sukkari"]
+    assert span._.attributed_to == "Syrian Observatory for Human Rights"
+    assert span._.event_date == SUNDAY
+
+
+def test_according_to_names_the_source(nlp, tagger):
+    text = "Two barrel bombs hit the M10 hospital on Saturday, according to activists."
+    span = tag(nlp, tagger, text, "M10 hospital")["M10 hospital"]
+    assert span._.activity == "airstrike"
+    assert span._.attributed_to == "activists"
+    assert span._.event_date == dt.date(2016, 10, 1)
+
+
+# --------------------------------------------------------------------------- component
+
+def test_the_component_is_registered_and_tags_through_add_pipe(nlp):
+    import copy
+
+    assert "aleppo_activity" in spacy.registry.factories.get_all()
+    local = copy.deepcopy(nlp) if False else nlp
+    doc = local("Warplanes hit Sukkari.")
+    doc.spans["places"] = [doc.char_span(14, 21)]
+    ActivityTagger(local)(doc)
+    assert doc.spans["places"][0]._.activity == "airstrike"
+
+
+def test_without_a_parser_the_component_says_so():
+    blank = spacy.blank("en")
+    with pytest.raises(MissingParserError, match="parser"):
+        blank.add_pipe("aleppo_activity")
+
+
+def test_a_doc_without_place_spans_passes_through(nlp, tagger):
+    doc = nlp("Nothing happened here.")
+    assert tagger(doc) is doc
+
+
+def test_actor_is_null_exactly_when_activity_is_none(nlp, tagger):
+    text = ("If the army seizes Heluk, rebels in Sakhur will be cut off, activists said, "
+            "as air strikes hit Sukkari and Fardous.")
+    spans = tag(nlp, tagger, text, "Heluk", "Sakhur", "Sukkari", "Fardous")
+    for span in spans.values():
+        assert (span._.actor is None) == (span._.activity == "none")
