@@ -166,7 +166,7 @@ class _Assets:
             reason = getattr(exc, "reason", exc)
             raise AssetError(
                 f"cannot get {url} ({reason}); download it into {dest.parent} "
-                "or pass asset_dir=<folder holding it>"
+                "or point asset_dir= (CLI: --asset-dir) at a folder holding it"
             ) from None
         try:
             _write_bytes_atomic(dest, data)
