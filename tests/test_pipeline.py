@@ -1,0 +1,213 @@
+"""The spaCy components: what a user sees in doc.spans["places"] and span._.place."""
+from __future__ import annotations
+
+import spacy
+
+import pytest
+
+from aleppo_geo.evaluate import evaluate_corpus
+from aleppo_geo.gazetteer import Gazetteer
+from aleppo_geo.pipeline import PipelineError, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(activity=False)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+def places(nlp, text):
+    """(text, place id or None, match) for every mention."""
+    doc = nlp(text)
+    return [(s.text, s._.place.id if s._.place else None, s._.match)
+            for s in doc.spans["places"]]
+
+
+def texts(nlp, text):
+    return [t for t, _, _ in places(nlp, text)]
+
+
+def place_of(nlp, text, mention):
+    for t, pid, _ in places(nlp, text):
+        if t == mention:
+            return pid
+    raise AssertionError(f"{mention!r} not found in {places(nlp, text)}")
+
+
+@pytest.mark.shared
+def test_gold_aleppo_area_mentions_exact_f1_at_least_097_and_all_found_resolved_right(
+        gold_path, seeds_dir, nlp):
+    result = evaluate_corpus(gold_path, seeds_dir, nlp=nlp)
+    assert result.aleppo_exact.f1 >= 0.97, result.report()
+    assert result.resolution.correct == result.resolution.total, result.report()
+
+
+def test_heluk_and_huluk_resolve_to_the_same_place(nlp):
+    text = "Troops reached the al-Heluk district. Jets hit Hay al Huluk and Heluk again."
+    found = places(nlp, text)
+    assert [t for t, _, _ in found] == ["al-Heluk", "Hay al Huluk", "Heluk"]
+    assert len({pid for _, pid, _ in found}) == 1 and found[0][1] is not None
+
+
+def test_organisations_that_contain_place_names_are_not_places(nlp):
+    text = ("The Syrian Observatory for Human Rights, the Free Syrian Army, the Syrian American "
+            "Medical Society, the Levant Front, Failaq al-Sham, Jaish al-Fatah and the "
+            "Aleppo Media Center all commented.")
+    assert places(nlp, text) == []
+
+
+def test_demonyms_people_and_operations_are_not_places(nlp):
+    text = ("Syrian, Russian, Iranian and Iraqi forces fought; activist Baraa al-Halabi and "
+            "President Bashar al-Assad spoke of the Euphrates Shield operation.")
+    assert places(nlp, text) == []
+
+
+def test_aleppo_province_is_the_governorate_with_aleppo_as_the_span(nlp, gazetteer):
+    found = places(nlp, "Civilians were killed in rebel-held areas of Aleppo province.")
+    assert found == [("Aleppo", gazetteer.lookup("Aleppo Governorate").id, "exact")]
+
+
+def test_eastern_aleppo_is_one_span_but_northern_aleppo_is_only_aleppo(nlp, gazetteer):
+    text = ("Strikes killed 45 in eastern Aleppo and east Aleppo residents fled; western Aleppo "
+            "was quiet while northern Aleppo and southwest Aleppo saw clashes.")
+    found = places(nlp, text)
+    assert [t for t, _, _ in found] == ["eastern Aleppo", "east Aleppo", "western Aleppo",
+                                        "Aleppo", "Aleppo"]
+    assert found[0][1] == found[1][1] == gazetteer.lookup("East Aleppo").id
+    assert found[3][1] == gazetteer.lookup("Aleppo").id
+
+
+def test_plain_aleppo_is_the_city(nlp, gazetteer):
+    assert place_of(nlp, "The army advanced in Aleppo on Sunday.", "Aleppo") == \
+        gazetteer.lookup("Aleppo").id
+
+
+def test_the_citys_al_bab_district_is_in_the_city_not_the_town(nlp, gazetteer):
+    town = gazetteer.lookup("al-Bab")
+    doc = nlp("Bombs fell on Aleppo. A resident stood on the rubble in the city's al-Bab district.")
+    span = [s for s in doc.spans["places"] if s.text == "al-Bab"][0]
+    assert span._.place.id != town.id and span._.place.in_aleppo_area
+    found = place_of(nlp, "Rebels attacked the town of al-Bab, held by Islamic State.", "al-Bab")
+    assert found == town.id
+
+
+def test_facility_heads_stay_and_administrative_words_go(nlp):
+    text = ("They took the Handarat Palestinian refugee camp, the Kindi hospital and parts of "
+            "the Shuqaif industrial area, then clashed in the Sheikh Saeed district, the "
+            "Shuqayif area and on the Castello Road.")
+    assert texts(nlp, text) == ["Handarat Palestinian refugee camp", "Kindi hospital",
+                                "Shuqaif industrial area", "Sheikh Saeed", "Shuqayif",
+                                "Castello Road"]
+
+
+def test_old_city_of_aleppo_and_aleppos_old_city_are_two_mentions_each(nlp):
+    assert texts(nlp, "Fighting reached the Old City of Aleppo.") == ["Old City", "Aleppo"]
+    assert texts(nlp, "They attacked Aleppo's Old City near its historic citadel.") == \
+        ["Aleppo", "Old City", "citadel"]
+
+
+def test_names_inside_hyphenated_compounds_are_found(nlp):
+    text = ("The UK-based monitor, an Aleppo-based activist and a pro-Damascus militia met "
+            "near the Syria-Turkey border.")
+    assert texts(nlp, text) == ["UK", "Aleppo", "Damascus", "Syria", "Turkey"]
+
+
+def test_pronoun_us_is_not_the_united_states_but_US_is(nlp, gazetteer):
+    assert texts(nlp, "They want to slaughter us all, he told us.") == []
+    assert place_of(nlp, "Russia and the US brokered a ceasefire.", "US") == \
+        gazetteer.lookup("United States").id
+
+
+def test_a_known_word_that_starts_an_unknown_name_is_not_that_place(nlp):
+    # "Bab" alone may mean the town of al-Bab; "Bab al-Hawa" is another place altogether.
+    found = places(nlp, "Aid trucks crossed at Bab al-Hawa on Monday.")
+    assert all(pid != "al_bab_town" for _, pid, _ in found)
+
+
+def test_a_landmark_word_qualified_by_another_city_is_not_aleppos(nlp, gazetteer):
+    airport = gazetteer.lookup("Aleppo International Airport").id
+    assert place_of(nlp, "Rebels shelled the airport.", "airport") == airport
+    assert all(pid != airport for _, pid, _ in places(nlp, "Damascus airport was closed."))
+
+
+def test_unlisted_spelling_found_by_the_fuzzy_fallback_without_inventing_places(nlp, gazetteer):
+    found = places(nlp, "Regime troops entered Salahuddin on Friday, said Mariam Haddad.")
+    assert found == [("Salahuddin", gazetteer.lookup("Salaheddine").id, "fuzzy")]
+
+
+def test_places_outside_aleppo_are_kept_with_in_aleppo_area_false(nlp):
+    doc = nlp("Zeina Khodr reported from the Turkish city of Gaziantep, while Moscow and "
+              "Damascus backed the offensive in Russia's name.")
+    got = {s.text: s._.place.in_aleppo_area for s in doc.spans["places"]}
+    assert got == {"Gaziantep": False, "Moscow": False, "Damascus": False, "Russia": False}
+
+
+def test_a_place_the_gazetteer_lacks_stays_as_unresolved(nlp):
+    doc = nlp("Thousands fled to Fafin and to Tal Rifaat, officials in Geneva said.")
+    unresolved = [s.text for s in doc.spans["places"] if s._.match == "unresolved"]
+    assert "Fafin" in unresolved
+    assert all(s._.place is None for s in doc.spans["places"] if s._.match == "unresolved")
+
+
+def test_spans_are_sorted_non_overlapping_and_carry_score_and_match(nlp):
+    doc = nlp("Warplanes hit Bustan al Qasr, Fardous and the Old City of Aleppo, Syria.")
+    spans = list(doc.spans["places"])
+    assert spans == sorted(spans, key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    for s in spans:
+        assert s._.match in {"exact", "variant", "fuzzy", "unresolved"}
+        assert 0.0 <= s._.score <= 1.0
+
+
+def test_gazetteer_places_are_preset_as_entities_so_the_ner_keeps_them(nlp):
+    doc = nlp("Warplanes hit Hay al Huluk and Bab al-Antakya.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Hay al Huluk", "GPE") in ents and ("Bab al-Antakya", "GPE") in ents
+
+
+def test_blank_english_pipeline_with_add_pipe_finds_and_links_places():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("aleppo_places")
+    nlp.add_pipe("aleppo_linker")
+    doc = nlp("Government forces took Farafra and the Handarat camp north of Aleppo.")
+    assert [(s.text, s._.place.name) for s in doc.spans["places"]][:2] == [
+        ("Farafra", "al-Farafra"), ("Handarat camp", "Handarat camp")]
+
+
+def test_components_are_configurable(tmp_path):
+    csv = tmp_path / "mine.csv"
+    csv.write_text(
+        "id,name,kind,lat,lon,precision_m,approximate,arabic,aliases,shared_aliases,parent,"
+        "source,notes\n"
+        "qweiq,Qweiq Bridge,landmark,36.2,37.15,50,false,,Qweiq,,,survey 2016,\n",
+        encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("aleppo_places", config={"gazetteer": str(csv), "span_key": "mine"})
+    nlp.add_pipe("aleppo_linker", config={"gazetteer": str(csv), "span_key": "mine"})
+    doc = nlp("A strike hit the Qweiq Bridge, not Aleppo.")
+    assert [(s.text, s._.place.id) for s in doc.spans["mine"]] == [("Qweiq Bridge", "qweiq")]
+
+
+def test_a_missing_gazetteer_file_is_a_clear_error(tmp_path):
+    nlp = spacy.blank("en")
+    with pytest.raises(PipelineError, match="not found"):
+        nlp.add_pipe("aleppo_places", config={"gazetteer": str(tmp_path / "nope.csv")})
+
+
+def test_fast_pipeline_is_tokenizer_plus_our_components(gazetteer):
+    fast = load_pipeline(fast=True)
+    assert fast.pipe_names == ["aleppo_places", "aleppo_linker"]
+    doc = fast("Jets struck al-Shaar and Karam Houmid.")
+    assert [s._.place.id for s in doc.spans["places"]] == [
+        gazetteer.lookup("al-Shaar").id, gazetteer.lookup("Karm Homad").id]
+
+
+def test_full_pipeline_adds_the_activity_tagger_last():
+    full = load_pipeline()
+    assert full.pipe_names[-1] in ("aleppo_activity", "aleppo_linker")
+    assert full.pipe_names.index("aleppo_places") < full.pipe_names.index("ner") < \
+        full.pipe_names.index("aleppo_linker")
