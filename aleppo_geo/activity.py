@@ -259,7 +259,8 @@ _OPP_RE = re.compile(
     r"|levant front|fastaqim|nour al-din)\b"
 )
 _OTHER_RE = re.compile(
-    r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk)\b"
+    r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk"
+    r"|turkish(?!-backed)|turkey(?!-backed)|turkish army|us-led coalition|coalition)\b"
 )
 _HELD_RE = re.compile(r"\b[\w'’]+\s*-?\s*(?:held|controlled|run|besieged|dominated)\b")
 
@@ -774,6 +775,16 @@ class ActivityTagger:
         if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
             return None
         act = _LEXICON.get(lemma) or _LEXICON.get(low)
+        if lemma == "cut" and pos == "VERB":
+            # A road or supply line "cut" changes hands; a place "cut off" is besieged.
+            if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+                return "siege"
+            words = {t.lower_ for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
+            if child is not None:
+                words |= {t.lower_ for t in child.subtree}
+            if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply"}:
+                return "capture"
+            return None
         if lemma == "strike" or low in {"strikes", "strike"}:
             act = "airstrike"
         if act is None and lemma in _BOMBARD and pos == "VERB":
@@ -829,6 +840,15 @@ class ActivityTagger:
             if lemma == "tighten" and not any(c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"}
                                               for c in tok.subtree):
                 return None
+        if act == "ground_advance" and pos == "VERB":
+            # "An aid convoy reached X": humanitarian, not an advance.
+            for c in tok.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and any(
+                        t.lower_ in {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "red"}
+                        for t in c.subtree):
+                    return "humanitarian"
+        if lemma == "cut" and pos == "VERB":
+            pass
         if lemma in _BOMBARD or lemma == "strike" or low in {"strikes", "strike"}:
             return self._weapon(tok, default=act if act in {"airstrike", "shelling"} else None) or act
         if act == "ground_advance" and lemma in {"attack", "assault", "offensive"}:
@@ -932,7 +952,8 @@ class ActivityTagger:
             for t in frontier:
                 if span.start <= t.i < span.end:
                     continue
-                if t.pos_ in {"NOUN", "PROPN"}:
+                if t.pos_ in {"NOUN", "PROPN"} or (t.tag_ == "VBG" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}):
+                    # Gerunds count as nouns here: "Fighting continued in X".
                     out.append(t)
                 for c in t.children:
                     if c.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "conj"}:
@@ -953,7 +974,11 @@ class ActivityTagger:
         side = None
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
-        if side is None and activity != "casualties":
+        if side is None and activity in {"repelled", "capture"} and speaker is not None \
+                and pred is not None and pred.lemma_.lower() not in {"fall", "fallen", "fell"}:
+            # "The attack on X was thwarted, rebels said": the speaker's side acted.
+            side = classify_actor(" ".join(t.text for t in speaker.subtree))
+        if side is None and activity in {"ground_advance", "capture", "airstrike", "shelling", "siege", "repelled"}:
             # Any side named in the mention's sentence, outside the speaker's phrase.
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
