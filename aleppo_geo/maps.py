@@ -1006,6 +1006,53 @@ def _load_neighbourhoods(neighbourhoods: str | Path | Mapping | None) -> dict:
     return data
 
 
+_AREA_KINDS = {"city", "region", "governorate", "country"}
+
+
+def _holder_tip(name: Any, arabic: Any, rec: Mapping | None, holder: str, confidence: float,
+                as_of: pd.Timestamp, *, shape: str) -> str:
+    tip = [f"<b>{_esc(name)}</b>"]
+    if arabic:
+        tip.append(f' <span dir="rtl" lang="ar">{_esc(arabic)}</span>')
+    if rec is None:
+        tip.append(f"<br>No report on who holds it by {as_of.date().isoformat()}")
+    else:
+        tip.append(
+            f"<br>Held by: <b>{_esc(ACTORS.get(holder, holder))}</b> "
+            f"(confidence {confidence:.0%}, as of {rec['date'].date().isoformat()})"
+        )
+        evidence = str(rec.get("evidence") or "")
+        if len(evidence) > 300:
+            evidence = evidence[:297].rstrip() + "..."
+        if evidence:
+            tip.append(f'<br><span class="ag-evidence">{_esc(evidence)}</span>')
+    tip.append(f"<br><i>{_esc(shape)}</i>")
+    return '<div class="ag-popup" style="white-space:normal">' + "".join(tip) + "</div>"
+
+
+class _HolderPoints(MacroElement):
+    """Dots for controlled places that have no polygon; rows [lat, lon, colour, opacity, tip_html]."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (parent) {
+            {{ this.rows_json }}.forEach(function (r) {
+                L.circleMarker([r[0], r[1]], {radius: 8, color: "#333", weight: 1.2, fillColor: r[2],
+                    fillOpacity: r[3], agHolderPoint: true})
+                    .bindTooltip(r[4], {sticky: true, maxWidth: 320}).addTo(parent);
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows: list[list]) -> None:
+        super().__init__()
+        self._name = "AleppoHolderPoints"
+        self.rows_json = _js_json(rows)
+
+
 def control_map(
     events: pd.DataFrame,
     date: Any,
@@ -1026,7 +1073,9 @@ def control_map(
     evidence and the evidence itself (escaped). Polygons come from
     ``gazetteer/neighbourhoods.geojson`` (properties ``place_id``, ``name``, ``name_ar``)
     or from ``neighbourhoods`` (a path or a GeoJSON dict; features without ``place_id``
-    are matched on their ``name``/``NAME``). Boundaries are approximate.
+    are matched on their ``name``/``NAME``). Boundaries are approximate. Places in the
+    control timeline without a polygon (a camp, a hospital) show as dots in the holder's
+    colour, with the same tooltip.
     """
     as_of = pd.Timestamp(date)
     if pd.isna(as_of):
@@ -1051,6 +1100,7 @@ def control_map(
 
     data = _load_neighbourhoods(neighbourhoods)
     counts = {h: 0 for h in HOLDER_COLOURS}
+    used: set[int] = set()
     for feature in data.get("features", []):
         props = feature.setdefault("properties", {}) or {}
         feature["properties"] = props
@@ -1063,25 +1113,12 @@ def control_map(
         confidence = float(rec["confidence"]) if rec is not None and _present(rec.get("confidence")) else 0.0
         confidence = min(max(confidence, 0.0), 1.0)
         counts[holder] += 1
-        tip = [f"<b>{_esc(name)}</b>"]
-        if arabic:
-            tip.append(f' <span dir="rtl" lang="ar">{_esc(arabic)}</span>')
-        if rec is None:
-            tip.append(f"<br>No report on who holds it by {as_of.date().isoformat()}")
-        else:
-            tip.append(
-                f"<br>Held by: <b>{_esc(ACTORS.get(holder, holder))}</b> "
-                f"(confidence {confidence:.0%}, as of {rec['date'].date().isoformat()})"
-            )
-            evidence = str(rec.get("evidence") or "")
-            if len(evidence) > 300:
-                evidence = evidence[:297].rstrip() + "..."
-            if evidence:
-                tip.append(f'<br><span class="ag-evidence">{_esc(evidence)}</span>')
-        tip.append("<br><i>approximate boundary</i>")
+        if rec is not None:
+            used.add(id(rec))
+        tip = _holder_tip(name, arabic, rec, holder, confidence, as_of, shape="approximate boundary")
         props["ag_holder"] = holder
         props["ag_confidence"] = confidence
-        props["ag_tooltip"] = '<div class="ag-popup" style="white-space:normal">' + "".join(tip) + "</div>"
+        props["ag_tooltip"] = tip
 
     m = _new_map(title, tiles, location, zoom_start)
     _Styles().add_to(m)
@@ -1106,6 +1143,28 @@ def control_map(
             " layer.bindTooltip(feature.properties.ag_tooltip, {sticky: true, maxWidth: 320}); }"
         ),
     ).add_to(m)
+
+    # Places the reports speak about that have no polygon (a camp, a hospital, an
+    # industrial area): a dot in the holder's colour, with the same evidence.
+    points = []
+    kinds: dict[str, str] = {}
+    if isinstance(events, pd.DataFrame) and {"place_id", "kind"} <= set(events.columns):
+        kinds = dict(zip(events["place_id"].astype(str), events["kind"].astype(str)))
+    for rec in by_id.values():
+        if id(rec) in used or not (_present(rec.get("lat")) and _present(rec.get("lon"))):
+            continue
+        if kinds.get(str(rec.get("place_id"))) in _AREA_KINDS:
+            continue  # "Aleppo" or "East Aleppo" as a dot would claim a whole area for one side
+        holder = str(rec["holder"]) if rec.get("holder") in HOLDER_COLOURS else "unknown"
+        confidence = min(max(float(rec["confidence"]) if _present(rec.get("confidence")) else 0.0, 0.0), 1.0)
+        tip = _holder_tip(rec.get("name") or rec.get("place_id"), None, rec, holder, confidence, as_of,
+                          shape="place without a mapped boundary")
+        points.append([round(float(rec["lat"]), 6), round(float(rec["lon"]), 6), HOLDER_COLOURS[holder],
+                       round(0.35 + 0.6 * confidence, 3), tip])
+    if points:
+        group = folium.FeatureGroup(name=f"Places without a boundary ({len(points)})", show=True)
+        group.add_to(m)
+        _HolderPoints(points).add_to(group)
 
     legend = [f"<h4>Control as of {as_of.date().isoformat()}</h4>"]
     for holder, colour in HOLDER_COLOURS.items():

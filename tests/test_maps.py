@@ -211,6 +211,19 @@ def test_control_map_colours_each_neighbourhood_by_its_latest_holder_before_the_
     assert "Columbia CSR" in _html(late)
 
 
+def test_control_map_shows_held_places_without_a_boundary_as_dots():
+    from aleppo_geo.maps import _HolderPoints
+
+    control = _control([dict(place_id="kindi_hospital", name="al-Kindi hospital", lat=36.2555, lon=37.17,
+                             date=pd.Timestamp("2016-10-03"), holder="government", confidence=0.9,
+                             evidence="the army took the Kindi hospital")])
+    m = control_map(None, "2016-10-10", control=control)
+    (points,) = _layers(m, _HolderPoints)
+    (row,) = json.loads(points.rows_json)
+    assert row[:3] == [36.2555, 37.17, ACTOR_COLOURS["government"]]
+    assert "the army took the Kindi hospital" in row[4]
+
+
 def test_control_map_evidence_is_escaped():
     control = _control([dict(place_id="farafra", name="Farafra", date=pd.Timestamp("2016-09-01"),
                              holder="opposition", confidence=0.5, evidence="<img src=x onerror=alert(1)>")])
