@@ -775,6 +775,11 @@ class ActivityTagger:
         if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
             return None
         act = _LEXICON.get(lemma) or _LEXICON.get(low)
+        if pos == "VERB" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} and c.i <= tok.i + 2
+                                 for c in tok.children) \
+                and lemma in {"push", "beat", "fight", "fend", "drive", "hold", "force", "throw"}:
+            # "pushed back an attempt", "fended off an attack".
+            return "repelled"
         if lemma == "cut" and pos == "VERB":
             # A road or supply line "cut" changes hands; a place "cut off" is besieged.
             if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
@@ -1050,14 +1055,19 @@ class ActivityTagger:
     def _attribution(self, span: Span, ctx: _DocContext) -> tuple[str | None, Token | None]:
         """(canonical source, speaker token) from the sentence's reporting verb."""
         sent = span.sent
+        seg_start = ctx.segment_of.get(span.start, sent.start)
+        seg_end = seg_start
+        while ctx.segment_of.get(seg_end + 1) == seg_start:
+            seg_end += 1
+        seg = span.doc[seg_start:seg_end + 1]
         verbs = []
         cur = span.root
         while cur.head.i != cur.i:
             cur = cur.head
-            if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"}:
+            if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"} and seg.start <= cur.i < seg.end:
                 verbs.append(cur)
         if not verbs:
-            verbs = [t for t in sent if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB"]
+            verbs = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB"]
         for verb in verbs:
             speaker = self._speaker(verb)
             if speaker is not None:
@@ -1069,14 +1079,14 @@ class ActivityTagger:
                 ctx.last_source[0] = label
                 return label, speaker
         # "according to X"
-        for t in sent:
+        for t in seg:
             if t.lower_ == "according" and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "to":
                 objs = [c for c in sent.doc[t.i + 1].children if c.dep_ == "pobj"]
                 if objs:
                     phrase = " ".join(x.text for x in objs[0].subtree)
                     return canonical_source(phrase), objs[0]
         # A quotation continued from an earlier sentence of the paragraph.
-        text = sent.text.strip()
+        text = seg.text.strip()
         if text[:1] in {"“", '"'} and ctx.last_source.get(0):
             return ctx.last_source[0], None
         return None, None
@@ -1168,6 +1178,18 @@ class ActivityTagger:
         low = span.sent.text.lower()
         if re.search(r"\b(?:denied|denies|deny|disputed|disputes|dispute|refuted|rejected (?:the|this|that) claim|"
                      r"contradicted|false claims?)\b", low):
+            return True
+        # Two sides reporting in one sentence ("rebels said ..., but the army said ..."):
+        # the claims compete.
+        sides = set()
+        for t in span.sent:
+            if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB":
+                for c in t.children:
+                    if c.dep_ == "nsubj":
+                        side = classify_actor(" ".join(x.text for x in c.subtree))
+                        if side:
+                            sides.add(side)
+        if len(sides) > 1:
             return True
         # A side's claim of taking back a place another side holds.
         if finding.activity == "capture" and finding.predicate is not None and \

@@ -183,7 +183,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         r"\b(?:(?:this|last|past|earlier this) month|(?:in|during|early|late|mid-?)\s+(?:January|February|March|April"
         r"|June|July|August|September|October|November|December))\b", re.IGNORECASE)),
-    ("season", re.compile(r"\b(?:this|last|past|the|in the) (?:summer|winter|spring|autumn|fall)\b", re.IGNORECASE)),
+    # "the fall of Hanano" is not a season: "fall" only after this/last/past.
+    ("season", re.compile(r"\b(?:(?:this|last|past) (?:summer|winter|spring|autumn|fall)"
+                          r"|(?:in|during) the (?:summer|winter|spring|autumn))\b", re.IGNORECASE)),
     ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year)\b",
                          re.IGNORECASE)),
 ]

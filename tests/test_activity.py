@@ -325,3 +325,32 @@ def test_actor_is_null_exactly_when_activity_is_none(nlp, tagger):
     spans = tag(nlp, tagger, text, "Heluk", "Sakhur", "Sukkari", "Fardous")
     for span in spans.values():
         assert (span._.actor is None) == (span._.activity == "none")
+
+
+def test_pushing_back_an_attempt_to_storm_is_repelled_and_competing_claims_are_contested(nlp, tagger):
+    text = ("Rebels said they had pushed back an attempt to storm the Salaheddine district, "
+            "but the army said its troops had taken several buildings there.")
+    span = tag(nlp, tagger, text, "Salaheddine")["Salaheddine"]
+    assert summary(span) == ("repelled", "opposition")
+    assert span._.contested is True
+
+
+def test_a_share_of_control_after_a_fall_is_a_capture_with_week_precision(nlp, tagger):
+    text = "Government forces now control about 60 percent of eastern Aleppo after the fall of Hanano last week."
+    spans = tag(nlp, tagger, text, "eastern Aleppo", "Hanano")
+    assert summary(spans["Hanano"]) == ("capture", "government")
+    assert spans["Hanano"]._.date_precision == "week"
+    assert spans["Hanano"]._.event_date is None
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("An aid convoy reached the besieged Moadamiya on Sunday.", "Moadamiya", ("humanitarian", "unknown")),
+    ("The Castello Road was cut by government forces in July.", "Castello Road", ("capture", "government")),
+    ("The attack on Hanano was thwarted, rebels said.", "Hanano", ("repelled", "opposition")),
+    ("Fighting continued in Salaheddine, the Observatory said.", "Salaheddine", ("clashes", "unknown")),
+    ("The Islamic State group seized the town of al-Rai.", "al-Rai", ("capture", "other")),
+    ("The army repulsed an assault on the Air Defence base, a military source said.", "Air Defence base",
+     ("repelled", "government")),
+])
+def test_more_predicates_from_other_outlets_styles(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
