@@ -553,6 +553,12 @@ class ActivityTagger:
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation"}:
             return _Finding(reason=relation)
+        if relation == "origin_evacuation":
+            for anc in root.ancestors:
+                if _LEXICON.get(anc.lemma_.lower()) == "evacuation":
+                    if self._hypothetical(anc, "evacuation"):
+                        return _Finding(reason="hypothetical", hypothetical=True)
+                    return _Finding("evacuation", anc, "departure")
 
         pending: _Finding | None = None
         attempt: _Finding | None = None
@@ -682,9 +688,15 @@ class ActivityTagger:
             prep = head.lower_
             governor = head.head
             if prep == "from":
-                lemma = governor.lemma_.lower()
-                if _LEXICON.get(lemma) == "evacuation":
-                    return "origin_evacuation"
+                # "evacuation of the wounded from X", "buses left from X": a departure
+                # point is an evacuation site; otherwise X is the origin of an advance.
+                cur = governor
+                for _ in range(4):
+                    if _LEXICON.get(cur.lemma_.lower()) == "evacuation":
+                        return "origin_evacuation"
+                    if cur.head.i == cur.i or cur.dep_ in {"ccomp", "advcl", "relcl", "ROOT"}:
+                        break
+                    cur = cur.head
                 return "origin_none"
             if prep == "of":
                 # "north of Aleppo", "the northern edge of Aleppo": a reference point.
@@ -1176,9 +1188,19 @@ class ActivityTagger:
     @staticmethod
     def _contested(span: Span, finding: _Finding) -> bool:
         low = span.sent.text.lower()
-        if re.search(r"\b(?:denied|denies|deny|disputed|disputes|dispute|refuted|rejected (?:the|this|that) claim|"
-                     r"contradicted|false claims?)\b", low):
+        deny = (r"\b(?:denied|denies|deny|disputed|disputes|dispute|refuted|rejected (?:the|this|that) claim|"
+                r"contradicted|false claims?)\b")
+        if re.search(deny, low):
             return True
+        # "... the troops took X. Opposition activists denied the report." The next
+        # sentence of the paragraph disputes it.
+        doc = span.doc
+        nxt_start = span.sent.end
+        if nxt_start < len(doc) and "\n" not in doc.text[span.sent.end_char - 1:doc[nxt_start].idx]:
+            nxt = doc[nxt_start].sent
+            if re.search(r"\b(?:denied|denies|disputed|disputes|refuted|rejected)\b.{0,40}\b(?:report|claim|"
+                         r"account|statement|reports|claims)\b", nxt.text.lower()):
+                return True
         # Two sides reporting in one sentence ("rebels said ..., but the army said ..."):
         # the claims compete.
         sides = set()

@@ -354,3 +354,17 @@ def test_a_share_of_control_after_a_fall_is_a_capture_with_week_precision(nlp, t
 ])
 def test_more_predicates_from_other_outlets_styles(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_denial_in_the_next_sentence_contests_the_claim(nlp, tagger):
+    text = ("SANA said the troops took the Sheikh Najjar industrial zone after fierce clashes. "
+            "Opposition activists denied the report.")
+    span = tag(nlp, tagger, text, "Sheikh Najjar")["Sheikh Najjar"]
+    assert summary(span) == ("capture", "government")
+    assert span._.attributed_to == "state media"
+    assert span._.contested is True
+
+
+def test_an_evacuation_departure_point_is_an_evacuation_site(nlp, tagger):
+    text = "The evacuation of the wounded from Ramouseh began on Thursday."
+    assert tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]._.activity == "evacuation"
