@@ -226,6 +226,10 @@ _REPORTING = {
     "deny", "admit", "acknowledge", "declare", "reveal", "warn",
 }
 
+_CIVILIANS = {
+    "civilian", "resident", "family", "people", "child", "woman", "refugee", "patient", "inhabitant",
+    "evacuee", "wounded", "sick",
+}
 _FACILITY = {
     "hospital", "camp", "school", "mosque", "base", "academy", "college", "station", "airport",
     "citadel", "bakery", "market", "prison", "university", "factory", "plant", "stadium", "area",
@@ -687,6 +691,9 @@ class ActivityTagger:
         if dep == "pobj":
             prep = head.lower_
             governor = head.head
+            if prep == "from" and governor.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
+                return "origin_evacuation"
             if prep == "from":
                 # "evacuation of the wounded from X", "buses left from X": a departure
                 # point is an evacuation site; otherwise X is the origin of an advance.
@@ -802,6 +809,13 @@ class ActivityTagger:
             if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply"}:
                 return "capture"
             return None
+        if lemma == "lose" and pos == "VERB":
+            # "lost control of X" / "lost X": the place changed hands (actor flipped later).
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if any(o.lemma_.lower() in {"control", "ground", "territory"} for o in objs) or \
+                    (child is not None and child.dep_ == "dobj"):
+                return "capture"
+            return None
         if lemma == "strike" or low in {"strikes", "strike"}:
             act = "airstrike"
         if act is None and lemma in _BOMBARD and pos == "VERB":
@@ -857,6 +871,22 @@ class ActivityTagger:
             if lemma == "tighten" and not any(c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"}
                                               for c in tok.subtree):
                 return None
+        if act == "casualties" and pos == "VERB" and lemma in {"kill", "wound", "injure"}:
+            # "Air raids killed 20 in X": the weapon in subject position names the attack.
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ == "acl":
+                subj = [tok.head]  # "Air raids killed ..." parsed as a reduced relative
+            if subj:
+                words = [t.lower_ for t in subj[0].subtree]
+                if any(w in _AIR_CUES for w in words):
+                    return "airstrike"
+                if any(w in _GROUND_FIRE_CUES for w in words):
+                    return "shelling"
+        if act in {"ground_advance", "evacuation"} and pos == "VERB":
+            # "Civilians crossed from X": people moving out, not troops advancing.
+            for c in tok.children:
+                if c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS:
+                    return "evacuation"
         if act == "ground_advance" and pos == "VERB":
             # "An aid convoy reached X": humanitarian, not an advance.
             for c in tok.children:
@@ -991,12 +1021,17 @@ class ActivityTagger:
         side = None
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
+        if side is not None and pred is not None and pred.lemma_.lower() == "lose" and activity == "capture":
+            # "Government forces lost control of X": the other side took it.
+            side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is None and activity in {"repelled", "capture"} and speaker is not None \
                 and pred is not None and pred.lemma_.lower() not in {"fall", "fallen", "fell"}:
             # "The attack on X was thwarted, rebels said": the speaker's side acted.
             side = classify_actor(" ".join(t.text for t in speaker.subtree))
-        if side is None and activity in {"ground_advance", "capture", "airstrike", "shelling", "siege", "repelled"}:
+        if side is None and activity in {"ground_advance", "capture", "shelling", "repelled"}:
             # Any side named in the mention's sentence, outside the speaker's phrase.
+            # (Not for air strikes and sieges: rebels had no aircraft and laid no siege,
+            # so a rebel named nearby is a victim or a speaker, not the actor.)
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
             for t in span.sent:
@@ -1033,7 +1068,13 @@ class ActivityTagger:
                 break
             if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "compound", "attr"} and cur.head.i != cur.i:
-                if cur.head.lemma_.lower() in _REPORTING and cur.dep_ != "conj":
+                head_lemma = cur.head.lemma_.lower()
+                if head_lemma in _REPORTING and cur.dep_ != "conj":
+                    break
+                if cur.pos_ in {"NOUN", "PROPN"} and cur.dep_ in {"dobj", "nsubjpass", "attr"} \
+                        and cur.head.pos_ == "VERB" and head_lemma not in _LIGHT_VERBS | _ONGOING \
+                        and head_lemma not in _LEXICON:
+                    # "Rebels hope to break the siege": whoever breaks a siege did not lay it.
                     break
                 cur = cur.head
             else:

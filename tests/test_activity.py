@@ -368,3 +368,26 @@ def test_a_denial_in_the_next_sentence_contests_the_claim(nlp, tagger):
 def test_an_evacuation_departure_point_is_an_evacuation_site(nlp, tagger):
     text = "The evacuation of the wounded from Ramouseh began on Thursday."
     assert tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]._.activity == "evacuation"
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Regime helicopters dropped barrel bombs on the Qaterji neighbourhood, activists said.", "Qaterji",
+     ("airstrike", "government")),
+    ("The Syrian army said it had taken full control of the Bustan al-Basha district.", "Bustan al-Basha",
+     ("capture", "government")),
+    ("Pro-regime militias entered the Hanano housing district on Saturday.", "Hanano", ("ground_advance", "government")),
+    ("Rebels are holding out in Sukkari.", "Sukkari", ("none", None)),
+    ("Shells fired by insurgents landed in the government-held Midan district.", "Midan", ("shelling", "opposition")),
+    ("Government forces reinforced their positions around Sheikh Saeed.", "Sheikh Saeed", ("ground_advance", "government")),
+    ("Civilians crossed from Bustan al-Qasr into the western side of the city.", "Bustan al-Qasr", ("evacuation", "unknown")),
+    ("The Russian defence ministry said its jets had not flown over Aleppo.", "Aleppo", ("none", None)),
+    ("Air raids killed at least 20 civilians in Kallaseh on Friday.", "Kallaseh", ("airstrike", "government")),
+    ("The army was poised to enter the Old City.", "Old City", ("none", None)),
+    ("The army is trying to advance on Jabal Badro.", "Jabal Badro", ("ground_advance", "government")),
+    ("Rebels hope to break the siege of eastern Aleppo.", "eastern Aleppo", ("siege", "government")),
+    ("The army advanced towards Masaken Hanano from Jabal Badro.", "Masaken Hanano", ("ground_advance", "government")),
+    ("The army advanced towards Masaken Hanano from Jabal Badro.", "Jabal Badro", ("none", None)),
+    ("Government forces lost control of the 1070 housing project.", "1070", ("capture", "opposition")),
+])
+def test_a_third_batch_of_reporting_styles(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
