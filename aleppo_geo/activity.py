@@ -1343,3 +1343,18 @@ def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_acto
             "with aleppo_geo.model.load_english_model() and keep its 'parser'"
         )
     return ActivityTagger(nlp, name, spans_key=spans_key, inferred_actors=inferred_actors)
+
+
+@Language.component("aleppo_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break (add ``before="parser"``).
+
+    Headlines, captions and standfirsts carry no final full stop, so the parser runs
+    them into the next paragraph and builds one tree over both. Preset sentence starts
+    are respected by the parser, which keeps each line's parse to itself.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc

@@ -391,3 +391,13 @@ def test_an_evacuation_departure_point_is_an_evacuation_site(nlp, tagger):
 ])
 def test_a_third_batch_of_reporting_styles(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_the_line_break_component_keeps_a_headline_out_of_the_first_paragraph():
+    import aleppo_geo.activity  # noqa: F401  (registers the component)
+    from aleppo_geo.model import load_english_model
+
+    local = load_english_model()
+    local.add_pipe("aleppo_line_breaks", before="parser")
+    doc = local("Aleppo hospital bombed for the second time\nChildren need milk, a resident said.")
+    assert [s.text.strip() for s in doc.sents][0] == "Aleppo hospital bombed for the second time"
