@@ -31,6 +31,22 @@ side of the speaker for "they"/"we" in reported claims, and defaults per activit
 (air strikes and sieges on rebel-held Aleppo are government's; casualties and
 clashes with no stated side are unknown).
 
+Decisions worth knowing:
+
+* ``contested`` is True for a denial or dispute in the sentence or in the next
+  sentence of the paragraph ("Opposition activists denied the report"), for a side's
+  claim of taking a place back ("rebels said they had recovered X"), and when two
+  sides make claims in one sentence. "Could not be independently verified" is a
+  caveat about sourcing, not a dispute: it does not set ``contested``.
+* Dates: a time expression applies to a mention when it hangs (through a
+  preposition or possessive) from a word on the mention's path up the parse; a date
+  of saying does not date a pluperfect event ("said on Sunday that troops had
+  taken X"). A sentence with no time expression continues the last dated sentence
+  of the body (narrative context); headlines, captions, sub-headings and purely
+  quoted sentences neither borrow nor lend such dates.
+* Casualty figures are numbers attached to kill/wound words of the same clause;
+  vague quantities ("dozens") give None.
+
 The component needs a dependency parser earlier in the pipeline (the statistical
 English model's ``parser``); it raises :class:`MissingParserError` otherwise.
 """
@@ -842,9 +858,6 @@ class ActivityTagger:
                                         "day", "week", "year", "life", "lives"} for o in objs):
                 return None
             if lemma in {"win", "gain"} and not any(o.lemma_.lower() in {"ground", "control", "territory"}
-                                                     for o in objs) and child is None:
-                return None
-            if lemma in {"win", "gain"} and not any(o.lemma_.lower() in {"ground", "control", "territory"}
                                                      for o in objs):
                 return None
             if lemma == "gain":
@@ -857,20 +870,13 @@ class ActivityTagger:
             # "military operation(s)", "operations in X": ground fighting; "rescue operation" not.
             if any(c.lower_ in {"rescue", "relief", "aid", "evacuation"} for c in tok.children):
                 return _LEXICON.get(next(c.lower_ for c in tok.children if c.lower_ in {"rescue", "relief", "aid", "evacuation"}), None)
-        if lemma in {"fall"} and not any(c.dep_ in {"nsubj"} for c in tok.children) and pos == "VERB":
-            pass
         if lemma in {"fire"} and pos == "NOUN" and not any(c.lower_ in _GROUND_FIRE_CUES | _AIR_CUES for c in tok.children):
             return None
         if lemma in {"supply", "health", "food"} and pos == "VERB":
             return None
-        if lemma in {"leave", "exit", "depart", "withdraw", "flee"} and pos == "VERB":
-            # "left X" only counts when it is people leaving under a deal/evacuation,
-            # but in war copy it is most often that; keep.
-            pass
-        if lemma in {"trap", "surround", "tighten"} and pos == "VERB":
-            if lemma == "tighten" and not any(c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"}
-                                              for c in tok.subtree):
-                return None
+        if lemma == "tighten" and pos == "VERB" and not any(
+                c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"} for c in tok.subtree):
+            return None
         if act == "casualties" and pos == "VERB" and lemma in {"kill", "wound", "injure"}:
             # "Air raids killed 20 in X": the weapon in subject position names the attack.
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -894,8 +900,6 @@ class ActivityTagger:
                         t.lower_ in {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "red"}
                         for t in c.subtree):
                     return "humanitarian"
-        if lemma == "cut" and pos == "VERB":
-            pass
         if lemma in _BOMBARD or lemma == "strike" or low in {"strikes", "strike"}:
             return self._weapon(tok, default=act if act in {"airstrike", "shelling"} else None) or act
         if act == "ground_advance" and lemma in {"attack", "assault", "offensive"}:
