@@ -527,7 +527,8 @@ class ActivityTagger:
             e = min(days, key=lambda x: x[0])[1]
             return e.date, "day"
         e = min(((depth(t), e) for e, t in exprs), key=lambda x: x[0])[1]
-        return None, e.precision
+        # A day left out above ("since Monday") sets no day for the narrative.
+        return None, e.precision if e.precision != "day" else "unknown"
 
     # -- per mention ---------------------------------------------------------
     def _tag(self, span: Span, doc: Doc, ctx: _DocContext) -> None:
@@ -547,6 +548,8 @@ class ActivityTagger:
         actor = self._actor(span, finding, speaker, ctx)
         span._.actor = actor
         date, precision = self._date(span, finding, ctx)
+        if date is None and precision == "day":
+            precision = "unknown"  # the contract: "day" always comes with a date
         span._.event_date = date
         span._.date_precision = precision
         span._.contested = self._contested(span, finding)

@@ -197,7 +197,7 @@ def _event_row(g: pd.DataFrame) -> dict:
     g = g.sort_values(["_pub"], na_position="last", kind="stable")
     day = g["_day"].dropna()
     event_date = day.iloc[0] if len(day) else pd.NaT
-    precisions = [p for p in g["date_precision"].dropna().astype(str) if p in _PRECISION_RANK]
+    precisions = [p for p in g["date_precision"].dropna().astype(str) if p in _PRECISION_RANK and p != "day"]
     if len(day):
         precision = "day"
     elif precisions:

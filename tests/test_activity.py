@@ -401,3 +401,12 @@ def test_the_line_break_component_keeps_a_headline_out_of_the_first_paragraph():
     local.add_pipe("aleppo_line_breaks", before="parser")
     doc = local("Aleppo hospital bombed for the second time\nChildren need milk, a resident said.")
     assert [s.text.strip() for s in doc.sents][0] == "Aleppo hospital bombed for the second time"
+
+
+def test_day_precision_always_comes_with_a_date(nlp, tagger):
+    text = ("Government forces have pressed southwards since securing Handarat last Thursday.\n\n"
+            "Rebels said they fought off an attack on Sheikh Saeed.")
+    spans = tag(nlp, tagger, text, "Handarat", "Sheikh Saeed")
+    for span in spans.values():
+        assert (span._.date_precision == "day") == (span._.event_date is not None)
+    assert spans["Handarat"]._.event_date == dt.date(2016, 9, 29)
