@@ -54,6 +54,8 @@ particular -- can read them, with ``n_process > 1`` too (Doc user data travels w
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 import unicodedata
@@ -62,6 +64,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
+from spacy.attrs import FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -265,6 +269,7 @@ _WEEKDAYS_MONTHS = frozenset("""
 """.split())
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     """Case-, diacritic- and apostrophe-insensitive literal form (not a normalised key)."""
     text = unicodedata.normalize("NFKD", text)
@@ -404,6 +409,37 @@ def _index_for(gazetteer: Any) -> _Index:
 # Per-token classes, cached by the token's orth id (computed once per vocabulary string).
 _SKIP, _CONTENT, _JOIN, _OPENER = 0, 1, 2, 3
 
+# Lexeme flags (spaCy reserves FLAG19..FLAG63 for users) caching each word's class:
+# seen (classified), candidate (may start a name), inside (may be part of a name),
+# content (a word of some gazetteer key), cap (capitalised word), fuzzy (a capitalised
+# word the spelling fallback should try).
+_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY = (
+    FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55)
+_FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY, IS_SPACE]
+# id(vocab) -> the _Index whose classes its lexeme flags hold.
+_FLAG_OWNERS: dict[int, Any] = {}
+
+
+class _LazyWords:
+    """``words[k]``: the text (or lower-case text) of token k, looked up on first use."""
+
+    __slots__ = ("_orths", "_strings", "_lower", "_cache")
+
+    def __init__(self, orths: list[int], strings: Any, lower: bool) -> None:
+        self._orths, self._strings, self._lower, self._cache = orths, strings, lower, {}
+
+    def __getitem__(self, k: int) -> str:
+        word = self._cache.get(k)
+        if word is None:
+            word = self._strings[self._orths[k]]
+            if self._lower:
+                word = word.lower()
+            self._cache[k] = word
+        return word
+
+    def __len__(self) -> int:
+        return len(self._orths)
+
 
 class PlaceFinder:
     """Finds candidate place mentions from the gazetteer (component ``aleppo_places``).
@@ -443,6 +479,16 @@ class PlaceFinder:
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
         self._token_class: dict[int, int] = {}
+        self._capital: dict[int, bool] = {}
+        self._fuzzy_block: dict[str, bool] = {}
+        self._w: Any = []
+        self._l: Any = []
+        self._sp: list[int] = []
+        self._stop_words = frozenset(getattr(nlp.Defaults, "stop_words", ()) or ())
+        self._orths: list[int] = []
+        self._breaks: list[int] = []
+        self._lines: dict[int, bool] = {}
+        self._inside: Any = None
 
     @property
     def index(self) -> "_Index":
@@ -456,6 +502,10 @@ class PlaceFinder:
         """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
         self._index = _index_for(gazetteer)
         self._token_class = {}
+        if _FLAG_OWNERS.get(id(self.vocab)) is not self._index:
+            _FLAG_OWNERS.pop(id(self.vocab), None)
+            for lex in self.vocab:  # words were classified against the old gazetteer
+                lex.set_flag(_F_SEEN, False)
 
     # -- per-token classification (cached: running text repeats its words) ----------
 
@@ -479,6 +529,31 @@ class PlaceFinder:
         self._token_class[orth] = cls
         return cls
 
+    def _flag_lexeme(self, orth: int) -> None:
+        """Record a word's class in its lexeme's flags (see :data:`_FLAGS`)."""
+        word = self.vocab.strings[orth]
+        cls = self._token_class.get(orth)
+        if cls is None:
+            cls = self._classify(orth, word)
+        lex = self.vocab[orth]
+        lex.set_flag(_F_SEEN, True)
+        lex.set_flag(_F_CANDIDATE, cls in (_CONTENT, _OPENER))
+        lex.set_flag(_F_INSIDE, cls != _SKIP)
+        lex.set_flag(_F_CONTENT, cls == _CONTENT)
+        cap = _is_cap(word) and word.isalpha()
+        lex.set_flag(_F_CAP, cap)
+        lex.set_flag(_F_FUZZY, cap and cls == _SKIP and not self._blocks_fuzzy(word))
+
+    def _claim_flags(self) -> None:
+        # Lexeme flags belong to the vocabulary, which two finders with different
+        # gazetteers could share: the one running now makes sure they are its own.
+        owner = _FLAG_OWNERS.get(id(self.vocab))
+        if owner is not self.index:
+            if owner is not None:
+                for lex in self.vocab:
+                    lex.set_flag(_F_SEEN, False)
+            _FLAG_OWNERS[id(self.vocab)] = self.index
+
     def __call__(self, doc: Doc) -> Doc:
         spans = self.find(doc)
         doc.spans[self.span_key] = spans
@@ -490,35 +565,62 @@ class PlaceFinder:
         for doc in stream:
             yield self(doc)
 
+    def _headline(self, doc: Doc, i: int) -> bool:
+        """Is token i in a headline line written In Title Case?"""
+        breaks = self._breaks
+        k = bisect.bisect_right(breaks, i)
+        start = breaks[k - 1] + 1 if k else 0
+        answer = self._lines.get(start)
+        if answer is None:
+            end = breaks[k] if k < len(breaks) else len(doc)
+            answer = self._lines[start] = _title_case_text(doc[start:end].text)
+        return answer
+
     def find(self, doc: Doc) -> list[Span]:
-        """The candidate spans in ``doc`` (no linking), sorted and non-overlapping."""
-        classes = self._token_class
-        cls_of = []
-        for token in doc:
-            orth = token.orth
-            cls = classes.get(orth)
-            if cls is None:
-                cls = self._classify(orth, token.text)
-            cls_of.append(cls)
-        n = len(cls_of)
+        """The candidate spans in ``doc`` (no linking), sorted and non-overlapping.
+
+        Speed matters here (the finder sees every token of the corpus): the class of a
+        word -- may it be part of a gazetteer name, is it a capitalised word the fuzzy
+        fallback should try -- is computed once per vocabulary entry and kept in lexeme
+        flags, so that one ``doc.to_array`` call classifies a whole document and Python
+        only looks at the few tokens that can start a name.
+        """
+        n = len(doc)
+        if not n:
+            return []
+        self._claim_flags()
+        arr = doc.to_array(_FLAGS)
+        if not arr[:, 0].all():
+            orths = doc.to_array(ORTH)
+            for orth in set(orths[arr[:, 0] == 0].tolist()):
+                self._flag_lexeme(orth)
+            arr = doc.to_array(_FLAGS)
+        strings = self.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        self._orths = orths
+        self._sp = arr[:, 6].tolist()
+        self._w = _LazyWords(orths, strings, lower=False)
+        self._l = _LazyWords(orths, strings, lower=True)
+        self._inside = inside = arr[:, 2]
+        content = arr[:, 3]
+        space_pos = numpy.flatnonzero(arr[:, 7]).tolist()
+        self._breaks = [p for p in space_pos if "\n" in strings[orths[p]]]
+        self._lines = {}
         found: list[tuple[int, int]] = []
         labels: dict[tuple[int, int], str] = {}
-        i = 0
         keys = self.index.keys
-        text = doc.text
-        while i < n:
-            if cls_of[i] not in (_CONTENT, _OPENER):
-                i += 1
+        next_free = 0
+        for i in numpy.flatnonzero(arr[:, 1]).tolist():
+            if i < next_free:
                 continue
             best = None
             j = i
             limit = min(n, i + self.max_ngram)
-            while j < limit and cls_of[j] != _SKIP:
+            while j < limit and inside[j]:
                 j += 1
-                if cls_of[j - 1] != _CONTENT:
+                if not content[j - 1]:
                     continue
-                start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-                key = normalize(text[start:end])
+                key = normalize(self._surface(i, j))
                 if key in keys:
                     span = self._accept(doc, i, j, keys[key])
                     if span is not None:
@@ -526,43 +628,43 @@ class PlaceFinder:
             if best is not None:
                 for piece in self._split_of(doc, *best):
                     found.append(piece)
-                    pkey = normalize(doc[piece[0]:piece[1]].text)
+                    pkey = normalize(self._surface(*piece))
                     kind = keys[pkey][0].kind if pkey in keys else ""
                     labels[piece] = "FAC" if kind in _FAC_KINDS else "GPE"
-                i = best[1]
-            else:
-                i += 1
+                next_free = best[1]
         spans = [Span(doc, s, e, label=labels[(s, e)]) for s, e in found]
         if self.fuzzy:
-            spans.extend(self._fuzzy_spans(doc, cls_of, found))
+            spans.extend(self._fuzzy_spans(doc, arr, found))
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
         return spans
 
     # -- acceptance guards ------------------------------------------------------------
 
+    # The guards below read words through self._w (text) and self._l (lower case), lists
+    # built once per doc in find(): indexing a Doc makes a Token object each time, which
+    # was most of the finder's cost.
+
     def _accept(self, doc: Doc, i: int, j: int, places: list[Any]) -> tuple[int, int] | None:
         """(start, end) of an acceptable mention for tokens i..j, or None."""
-        first = doc[i]
-        low_first = first.lower_
+        W, L = self._w, self._l
+        n = len(W)
         # Leading "al"/"Hay" only when they are the name's own ("al-Bab", "Hay al Huluk").
-        if low_first in ("al", "el") and not (i + 1 < len(doc) and doc[i + 1].text == "-"
-                                             or _is_cap(first.text)
-                                             or _is_cap(doc[i + 1].text)):
+        if L[i] in ("al", "el") and not (i + 1 < n and W[i + 1] == "-" or _is_cap(W[i])
+                                         or i + 1 < n and _is_cap(W[i + 1])):
             return None
-        surface = doc[i:j].text
-        place = places[0]
-        contents = [t for t in doc[i:j] if t.lower_ not in _JOINERS
-                    and t.lower_ not in _ARTICLES and t.lower_ not in _QUARTER]
+        surface = self._surface(i, j)
+        contents = [k for k in range(i, j) if L[k] not in _JOINERS
+                    and L[k] not in _ARTICLES and L[k] not in _QUARTER]
         if not contents:
             return None
-        if not _is_cap(contents[0].text):
-            if contents[0].lower_ in _DIRECTION_PREFIX:
+        if not _is_cap(W[contents[0]]):
+            if L[contents[0]] in _DIRECTION_PREFIX:
                 # "eastern Aleppo" is the region East Aleppo: the rest must be a name.
-                if len(contents) < 2 or not _is_cap(contents[1].text):
+                if len(contents) < 2 or not _is_cap(W[contents[1]]):
                     return None
                 if not any(p.kind == "region" for p in places):
                     return None
-            elif all(not _is_cap(t.text) for t in contents):
+            elif all(not _is_cap(W[k]) for k in contents):
                 # "the citadel", "the old city": only unique landmarks, spelt as listed.
                 ok = [p for p in places if p.kind in _LOWERCASE_OK_KINDS
                       and self.index.is_literal(surface, p)]
@@ -574,42 +676,51 @@ class PlaceFinder:
                 return None
         # Short or English-looking keys ("US", "UK", "Bab") must be written as listed,
         # with their capitals: "us" is a pronoun.
-        literal_cased = any(surface in self.index.cased and p.id in self.index.cased[surface]
-                            for p in places)
-        if len(normalize(surface).replace(" ", "")) <= 3 or self.vocab[first.lower_].is_stop:
+        cased = self.index.cased.get(surface, ())
+        literal_cased = any(p.id in cased for p in places)
+        if len(normalize(surface).replace(" ", "")) <= 3 or L[i] in self._stop_words:
             if not literal_cased:
                 return None
-        if not self._literal_any(surface, places) and self._looks_like_demonym(surface, places):
+        literal = self._literal_any(surface, places)
+        if not literal and self._looks_like_demonym(surface, places):
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
             return None
-        if self._continues_unknown_name(doc, j, literal=self._literal_any(surface, places)):
+        if self._continues_unknown_name(doc, j, literal=literal):
             return None
         end = self._extend_facility(doc, j, places)
         return i, self._trim_descriptor(doc, i, end)
 
+    def _surface(self, i: int, j: int) -> str:
+        """The text of tokens i..j (exclusive), without trailing whitespace."""
+        W, SP = self._w, self._sp
+        if j - i == 1:
+            return W[i]
+        # A token's trailing whitespace is "" or " " (longer runs are tokens of their
+        # own), so this is exactly the document's text.
+        return "".join([W[k] + " " if SP[k] else W[k] for k in range(i, j - 1)]) + W[j - 1]
+
     def _continues_unknown_name(self, doc: Doc, j: int, literal: bool) -> bool:
         """"Bab al-Hawa" when only "al-Bab" is known: the match is the first word of a
         longer name nobody listed, not a mention of the known place."""
-        if j >= len(doc):
+        W, L, SP = self._w, self._l, self._sp
+        n = len(W)
+        if j >= n:
             return False
-        nxt = doc[j]
-        if nxt.lower_ in ("al", "el") or (nxt.lower_ in _ARTICLES and j + 1 < len(doc)
-                                          and doc[j + 1].text == "-"):
+        nxt, low = W[j], L[j]
+        if low in ("al", "el") or (low in _ARTICLES and j + 1 < n and W[j + 1] == "-"):
             k = j + 1
-            while k < len(doc) and doc[k].text == "-":
+            while k < n and W[k] == "-":
                 k += 1
-            return k < len(doc) and _is_cap(doc[k].text) and doc[j - 1].whitespace_ != "" \
-                or (nxt.text == nxt.lower_ and k < len(doc) and _is_cap(doc[k].text)
-                    and nxt.whitespace_ == "" and doc[j - 1].whitespace_ != "")
+            return k < n and _is_cap(W[k]) and bool(SP[j - 1]) \
+                or (nxt == low and k < n and _is_cap(W[k]) and not SP[j] and bool(SP[j - 1]))
         # A listed spelling followed by a capital ("Syria October 4", "U.S. Secretary")
         # is still the place; a bare variant ("Bab Qinnasrin") is not.
-        if (not literal and nxt.is_alpha and _is_cap(nxt.text) and not nxt.is_upper
-                and nxt.lower_ not in _WEEKDAYS_MONTHS
-                and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_
-                and nxt.lower_ not in _DESCRIPTORS and nxt.lower_ not in _FAC_HEAD_WORDS
-                and self._token_class.get(nxt.orth, _SKIP) == _SKIP
-                and not _title_case_line(doc, j)):
+        if (not literal and nxt.isalpha() and _is_cap(nxt) and not nxt.isupper()
+                and low not in _WEEKDAYS_MONTHS and SP[j - 1]
+                and low not in _DESCRIPTORS and low not in _FAC_HEAD_WORDS
+                and not self._inside[j]
+                and not self._headline(doc, j)):
             return True
         return False
 
@@ -632,41 +743,41 @@ class PlaceFinder:
         return False
 
     def _is_organisation(self, doc: Doc, i: int, j: int) -> bool:
+        W, L = self._w, self._l
+        n = len(W)
         # An Arabic faction name opening the phrase: "Failaq al-Sham", "Jaish al-Fatah".
         k = i - 1
-        while k >= 0 and doc[k].lower_ in _ARTICLES | {"-", "al", "el"}:
+        while k >= 0 and (L[k] in _ARTICLES or L[k] in ("-", "al", "el")):
             k -= 1
-        if k >= 0 and k < i - 0 and doc[k].lower_ in _ORG_OPENERS and _is_cap(doc[k].text):
+        if k >= 0 and L[k] in _ORG_OPENERS and _is_cap(W[k]):
             return True
-        if _title_case_line(doc, i):
-            return False
         # A capitalised run continuing into an organisation head: "Aleppo Media Center".
         k = j
         steps = 0
-        while k < len(doc) and steps < 4 and (_is_cap(doc[k].text) or doc[k].lower_ in ("-", "of", "for", "and", "'s")):
-            if doc[k].lower_ in _ORG_HEADS and _is_cap(doc[k].text):
-                return True
+        while k < n and steps < 4 and (_is_cap(W[k]) or L[k] in ("-", "of", "for", "and", "'s")):
+            if L[k] in _ORG_HEADS and _is_cap(W[k]):
+                return not self._headline(doc, i)
             k += 1
             steps += 1
         # "<Org head> of/for X": "University of Aleppo", "Bank of Syria".
-        if i >= 2 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].lower_ in _ORG_HEADS \
-                and _is_cap(doc[i - 2].text):
-            return True
+        if i >= 2 and L[i - 1] in ("of", "for") and L[i - 2] in _ORG_HEADS and _is_cap(W[i - 2]):
+            return not self._headline(doc, i)
         return False
 
     def _is_person(self, doc: Doc, i: int, j: int, places: list[Any]) -> bool:
         if i == 0:
             return False
-        prev = doc[i - 1]
-        if prev.lower_.rstrip(".") in _PERSON_TITLES and _is_cap(prev.text) \
-                and not self._literal_any(f"{prev.text} {doc[i:j].text}", places):
+        W, L = self._w, self._l
+        prev, prev_low = W[i - 1], L[i - 1]
+        if prev_low.rstrip(".") in _PERSON_TITLES and _is_cap(prev) \
+                and not self._literal_any(f"{prev} {self._surface(i, j)}", places):
             return True
         # "Baraa al-Halabi", "Bashar al-Assad": a capitalised given name before an
         # "al-" name. Place names with their own first word ("Bab al-Antakya") were
         # matched whole before we get here.
-        if doc[i].lower_ in ("al", "el") and _is_cap(prev.text) and not prev.is_sent_start \
-                and prev.lower_ not in _QUARTER and not _title_case_line(doc, i) \
-                and prev.lower_ not in _COMPASS and not prev.is_punct:
+        if L[i] in ("al", "el") and _is_cap(prev) and prev.isalpha() \
+                and prev_low not in _QUARTER and prev_low not in _COMPASS \
+                and not doc[i - 1].is_sent_start and not self._headline(doc, i):
             return True
         return False
 
@@ -726,65 +837,79 @@ class PlaceFinder:
 
     # -- fuzzy fallback ---------------------------------------------------------------
 
-    def _fuzzy_spans(self, doc: Doc, cls_of: list[int], found: list[tuple[int, int]]) -> list[Span]:
+    def _fuzzy_spans(self, doc: Doc, arr: Any, found: list[tuple[int, int]]) -> list[Span]:
         covered = set()
         for s, e in found:
             covered.update(range(s, e))
         out: list[Span] = []
+        W, L, SP = self._w, self._l, self._sp
         n = len(doc)
-        i = 0
-        while i < n:
-            token = doc[i]
-            if i in covered or not _is_cap(token.text) or not token.is_alpha:
-                i += 1
+        caps = arr[:, 4]
+        inside = self._inside
+        next_free = 0
+        for i in numpy.flatnonzero(arr[:, 5]).tolist():
+            if i < next_free or i in covered:
                 continue
-            # A maximal capitalised run, with Arabic articles and hyphens inside.
+            # The whole capitalised run this word belongs to, with Arabic articles and
+            # hyphens inside.
+            while i > 0 and i - 1 not in covered and (caps[i - 1] or (
+                    L[i - 1] in ("al", "el", "-") and i > 1 and caps[i - 2])):
+                i -= 1
+            if i < next_free:
+                continue
             j = i + 1
-            while j < n and j not in covered and (
-                (_is_cap(doc[j].text) and doc[j].is_alpha)
-                or (doc[j].lower_ in ("al", "el", "-", "'") and j + 1 < n and _is_cap(doc[j + 1].text))
-                or (doc[j].text.startswith("'") and doc[j - 1].whitespace_ == "")
-            ):
-                j += 1
+            while j < n and j not in covered:
+                if caps[j]:
+                    j += 1
+                elif L[j] in ("al", "el", "-", "'") and j + 1 < n and caps[j + 1]:
+                    j += 1
+                elif W[j].startswith(("'", "’")) and not SP[j - 1]:
+                    j += 1
+                else:
+                    break
+            next_free = j
             if self._fuzzy_candidate(doc, i, j):
-                hit = self.index.fuzzy(doc[i:j].text, self.fuzzy_threshold)
+                hit = self.index.fuzzy(self._surface(i, j), self.fuzzy_threshold)
                 if hit is not None:
                     label = "FAC" if hit[0].kind in _FAC_KINDS else "GPE"
                     out.append(Span(doc, i, j, label=label))
-            i = j
         return out
 
     def _fuzzy_candidate(self, doc: Doc, i: int, j: int) -> bool:
-        words = [t for t in doc[i:j] if t.is_alpha and t.lower_ not in ("al", "el")]
-        if not 1 <= len(words) <= 4:
+        W = self._w
+        words = [W[k] for k in range(i, j)]
+        content = [w for w in words if w.isalpha() and w.lower() not in ("al", "el")]
+        if not 1 <= len(content) <= 4 or words[0].lower() in ("al", "el"):
             return False
-        if len(words) == 1 and (i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space
-                                or "\n" in doc[i - 1].whitespace_ or doc[i].is_sent_start):
+        prev = W[i - 1] if i > 0 else ""
+        if len(content) == 1 and (not prev or not prev.isalpha()):
             return False  # a lone capitalised word opening a sentence is just a sentence
-        for t in words:
-            low = t.lower_
-            if (self.vocab[low].is_stop or low in _ORG_HEADS or low in _PERSON_TITLES
-                    or low in _WEEKDAYS_MONTHS or low in _COMPASS or t.is_upper):
+        if prev and (_is_cap(prev) and prev.isalpha() or prev.lower().rstrip(".") in _PERSON_TITLES):
+            return False  # part of a longer name, or a person's ("President X")
+        for w in content:
+            if self._blocks_fuzzy(w):
                 return False
-        if _title_case_line(doc, i):
+        if j < len(doc) and self._l[j] in _ORG_HEADS:
             return False
-        if doc[i].lower_ in ("al", "el") or (i > 0 and _is_cap(doc[i - 1].text)):
+        if self._headline(doc, i):
             return False
-        if i > 0 and doc[i - 1].lower_.rstrip(".") in _PERSON_TITLES:
-            return False
-        if j < len(doc) and doc[j].lower_ in _ORG_HEADS:
-            return False
-        key = normalize(doc[i:j].text).replace(" ", "")
+        key = normalize(self._surface(i, j)).replace(" ", "")
         return len(key) >= 5
 
+    def _blocks_fuzzy(self, word: str) -> bool:
+        """English function words, titles, dates, compass words and acronyms are never
+        a misspelt place name."""
+        answer = self._fuzzy_block.get(word)
+        if answer is None:
+            low = word.lower()
+            answer = (low in self._stop_words or low in _ORG_HEADS or low in _PERSON_TITLES
+                      or low in _WEEKDAYS_MONTHS or low in _COMPASS or word.isupper())
+            self._fuzzy_block[word] = answer
+        return answer
 
-def _title_case_line(doc: Doc, i: int) -> bool:
-    """Is token i in a headline written In Title Case (where capitals prove nothing)?"""
-    text = doc.text
-    idx = doc[i].idx
-    start = text.rfind("\n", 0, idx) + 1
-    end = text.find("\n", idx)
-    line = text[start:end if end >= 0 else len(text)]
+
+def _title_case_text(line: str) -> bool:
+    """Is this line a headline written In Title Case (where capitals prove nothing)?"""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
     if len(words) < 4 or (len(words) > 8 and line.rstrip().endswith((".", ".\"", ".”"))):
         return False  # short phrases and full sentences are not headlines
