@@ -258,6 +258,7 @@ _CONTROL_EVIDENCE = {
     "repelled": (True, 0.6),
     "siege": (False, 0.5),
 }
+_TOO_BROAD = {"city", "governorate", "country"}
 _OTHER_SIDE = {"government": "opposition", "opposition": "government"}
 
 
@@ -267,7 +268,8 @@ def control_timeline(events_df: pd.DataFrame) -> pd.DataFrame:
     Reads the events table (:func:`events`). Evidence: a capture by X means X holds
     the place from that date (confidence 0.9); a repelled attack means the defender
     (the actor of ``repelled``) still holds it (0.6); a siege by X means the other
-    side holds the besieged place (0.5). A contested event counts at 60 %, an event
+    side holds the besieged place (0.5). Cities, governorates and countries are left out
+    (a divided city is not held by one side). A contested event counts at 60 %, an event
     with a single report at 85 %. Undated events are placed on their first
     publication date. When events for the same place and date disagree, the side with
     the most weight wins and its confidence is scaled by its share of the weight.
@@ -286,13 +288,16 @@ def control_timeline(events_df: pd.DataFrame) -> pd.DataFrame:
     if events_df.empty:
         return empty
     ev = events_df.copy()
-    for col in ("name", "lat", "lon", "first_published", "contested", "n_reports", "quote"):
+    for col in ("name", "lat", "lon", "first_published", "contested", "n_reports", "quote", "kind"):
         if col not in ev.columns:
             ev[col] = None
     claims = []
     for row in ev.itertuples(index=False):
         activity = str(row.activity)
         if activity not in _CONTROL_EVIDENCE or row.place_id is None or pd.isna(row.place_id):
+            continue
+        if row.kind is not None and not pd.isna(row.kind) and str(row.kind) in _TOO_BROAD:
+            # A divided city or a country is not "held" by one side.
             continue
         same, base = _CONTROL_EVIDENCE[activity]
         actor = str(row.actor) if row.actor is not None and not pd.isna(row.actor) else "unknown"

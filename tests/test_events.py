@@ -186,3 +186,11 @@ def test_seed_reports_show_the_handarat_capture_once(seeds_dir, gold_path):
     assert len(handarat) == 1
     assert handarat.iloc[0]["n_reports"] >= 2
     assert json.dumps(list(handarat.iloc[0]["doc_ids"]))  # plain strings
+
+
+def test_a_divided_city_gets_no_holder():
+    df = table(mention("a", "aleppo", "siege", "government", kind="city"),
+               mention("b", "east_aleppo", "siege", "government", kind="region"))
+    ct = control_timeline(events(df))
+    assert list(ct["place_id"]) == ["east_aleppo"]
+    assert ct.iloc[0]["holder"] == "opposition"
