@@ -229,6 +229,9 @@ _FUZZY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital", "land
                           "industrial_area", "road", "airport", "military_base", "town",
                           "village"})
 _CITY_QUARTER_KINDS = frozenset({"neighbourhood", "district"})
+# Places that are whole settlements: a "city's X district" context cannot mean one of
+# these when it lies outside the city.
+_SETTLEMENT_KINDS = frozenset({"town", "village", "city"})
 # Heads of organisation names: a place name followed (within a capitalised run) by one
 # of these is part of an organisation ("Aleppo Media Center", "Levant Front").
 _ORG_HEADS = frozenset("""
@@ -573,7 +576,7 @@ class PlaceFinder:
         answer = self._lines.get(start)
         if answer is None:
             end = breaks[k] if k < len(breaks) else len(doc)
-            answer = self._lines[start] = _title_case_text(doc[start:end].text)
+            answer = self._lines[start] = _title_case_text(self._surface(start, end) if end > start else "")
         return answer
 
     def find(self, doc: Doc) -> list[Span]:
@@ -1028,6 +1031,8 @@ class PlaceLinker:
         settled it, False when the default owner was taken, None when the text only
         supports the containing city.
         """
+        if len(places) == 1 and places[0].kind not in _SETTLEMENT_KINDS:
+            return places[0], True
         doc = span.doc
         want = None
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -1043,7 +1048,7 @@ class PlaceLinker:
         elif before[-2:] == ["city", "of"]:
             want = "city"
         if want is None:
-            return places[0], False
+            return places[0], len(places) == 1
         kinds = {
             "quarter": _CITY_QUARTER_KINDS,
             "governorate": {"governorate"},
@@ -1054,6 +1059,9 @@ class PlaceLinker:
         for place in places:
             if place.kind in kinds and (want != "quarter" or place.in_aleppo_area):
                 return place, True
+        if len(places) == 1 and not (want == "quarter" and places[0].kind in _SETTLEMENT_KINDS
+                                     and not places[0].in_aleppo_area):
+            return places[0], True
         if want == "quarter" and before[-2:] in (["city", "'s"], ["city", "’s"]):
             # "the city's al-Bab district": a quarter of the city the report is about, but
             # not one the gazetteer knows under this name (al-Bab is also a town 40 km
