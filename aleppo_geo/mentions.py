@@ -143,10 +143,10 @@ def _rule_sentences(text: str) -> list[tuple[int, int]]:
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
-def _sentences(doc: Any) -> list[tuple[int, int]]:
+def _sentences(doc: Any, text: str | None = None) -> list[tuple[int, int]]:
+    text = doc.text if text is None else text
     if not doc.has_annotation("SENT_START"):
-        return _rule_sentences(doc.text)
-    text = doc.text
+        return _rule_sentences(text)
     out = []
     for sent in doc.sents:
         start = sent.start_char
@@ -168,6 +168,18 @@ def _value(span: Any, attr: str) -> Any:
     return getattr(span._, attr) if Span.has_extension(attr) else None
 
 
+def _extension_reader() -> Any:
+    """``read(span, attr)``: the span extension's value, or None when nobody registered it."""
+    from spacy.tokens import Span
+
+    present = {attr for attr in _ACTIVITY_ATTRS if Span.has_extension(attr)}
+
+    def read(span: Any, attr: str) -> Any:
+        return getattr(span._, attr) if attr in present else None
+
+    return read
+
+
 def _date(value: Any) -> Any:
     if value is None:
         return None
@@ -180,10 +192,15 @@ def _date(value: Any) -> Any:
 
 def _rows_for_doc(doc: Any, article: Article, offset: int, sent_base: int, span_key: str
                   ) -> tuple[list[dict[str, Any]], int]:
-    bounds = _sentences(doc)
+    spans = doc.spans[span_key] if span_key in doc.spans else []
+    if not len(spans):
+        return [], sent_base + len(_sentences(doc))
+    text = doc.text  # joins every token: once per doc
+    bounds = _sentences(doc, text)
     starts = [b[0] for b in bounds]
     rows = []
-    spans = doc.spans[span_key] if span_key in doc.spans else []
+    sentences: dict[int, str] = {}
+    values = _extension_reader()
     for span in spans:
         place = _value(span, "place")
         k = max(0, bisect.bisect_right(starts, span.start_char) - 1)
@@ -211,11 +228,13 @@ def _rows_for_doc(doc: Any, article: Article, offset: int, sent_base: int, span_
             "in_aleppo_area": bool(place.in_aleppo_area) if place else False,
         }
         for attr in _ACTIVITY_ATTRS:
-            row[attr] = _value(span, attr)
+            row[attr] = values(span, attr)
         row["event_date"] = _date(row["event_date"])
         if row["activity"] == "none":
             row["actor"] = None  # the contract: actor is null exactly when activity is none
-        row["sentence"] = " ".join(doc.text[s0:s1].split())
+        if k not in sentences:
+            sentences[k] = " ".join(text[s0:s1].split())
+        row["sentence"] = sentences[k]
         rows.append(row)
     return rows, sent_base + len(bounds)
 
