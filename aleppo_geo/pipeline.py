@@ -592,6 +592,7 @@ class PlaceFinder:
         if not n:
             return []
         self._claim_flags()
+        self._doc = doc
         arr = doc.to_array(_FLAGS)
         if not arr[:, 0].all():
             orths = doc.to_array(ORTH)
@@ -685,6 +686,11 @@ class PlaceFinder:
             if not literal_cased:
                 return None
         literal = self._literal_any(surface, places)
+        if j - i == 1 and surface.isupper() and len(surface) <= 4 \
+                and not any(p.kind == "country" for p in places):
+            return None  # "an ALP spokesman": short capitals are acronyms, not airport codes
+        if self._after_given_name(i, places):
+            return None
         if not literal and self._looks_like_demonym(surface, places):
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
@@ -693,6 +699,25 @@ class PlaceFinder:
             return None
         end = self._extend_facility(doc, j, places)
         return i, self._trim_descriptor(doc, i, end)
+
+    def _after_given_name(self, i: int, places: list[Any]) -> bool:
+        """"Fatima Zahra": a capitalised word inside a sentence, right before the match,
+        that is neither a place word, a compass word nor a demonym ("Kurdish Sheikh
+        Maqsoud") makes the pair a person's (or an unknown place's) name."""
+        if i < 2:
+            return False
+        W, L = self._w, self._l
+        prev, low = W[i - 1], L[i - 1]
+        if not (prev.isalpha() and _is_cap(prev)) or prev.isupper() or self._inside[i - 1] \
+                or not self._sp[i - 1]:
+            return False
+        if low in _COMPASS or low in self._stop_words or low in _PERSON_TITLES \
+                or low.endswith(("ish", "ian", "ean", "an", "i", "ese")):
+            return False
+        before = W[i - 2]
+        if not before.isalnum() or before.isspace():
+            return False  # the capital opens a sentence or a line: it proves nothing
+        return not self._headline(self._doc, i)
 
     def _surface(self, i: int, j: int) -> str:
         """The text of tokens i..j (exclusive), without trailing whitespace."""
@@ -978,6 +1003,11 @@ class PlaceLinker:
         spans = list(doc.spans[self.span_key]) if self.span_key in doc.spans else []
         out: list[Span] = []
         for span in spans:
+            if span.start > 0 and span._.match is None:
+                prev = doc[span.start - 1]
+                if prev.ent_type_ == "PERSON" and prev.is_title and not prev.is_sent_start \
+                        and prev.whitespace_ == " ":
+                    continue  # "Fatima Zahra": the NER reads the pair as a person
             res = self.resolve(span)
             if res is None:
                 continue  # the finder proposed it, but nothing is close enough
