@@ -418,7 +418,7 @@ _SKIP, _CONTENT, _JOIN, _OPENER = 0, 1, 2, 3
 # word the spelling fallback should try).
 _F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY = (
     FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55)
-_FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY, IS_SPACE]
+_FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY, IS_SPACE, ORTH]
 # id(vocab) -> the _Index whose classes its lexeme flags hold.
 _FLAG_OWNERS: dict[int, Any] = {}
 
@@ -595,12 +595,11 @@ class PlaceFinder:
         self._doc = doc
         arr = doc.to_array(_FLAGS)
         if not arr[:, 0].all():
-            orths = doc.to_array(ORTH)
-            for orth in set(orths[arr[:, 0] == 0].tolist()):
+            for orth in set(arr[arr[:, 0] == 0, 8].tolist()):
                 self._flag_lexeme(orth)
             arr = doc.to_array(_FLAGS)
         strings = self.vocab.strings
-        orths = doc.to_array(ORTH).tolist()
+        orths = arr[:, 8].tolist()
         self._orths = orths
         self._sp = arr[:, 6].tolist()
         self._w = _LazyWords(orths, strings, lower=False)
