@@ -40,8 +40,10 @@ the words around each mention):
 
 ``aleppo_linker`` (:class:`PlaceLinker`)
     Resolves every span: exact/variant lookup, the fuzzy fallback, and context for names
-    several places claim ("Aleppo province" -> the governorate, "the city's al-Bab district"
-    -> a city quarter, "the town of al-Bab" -> the town). With an NER in the pipeline,
+    several places claim ("Aleppo province" -> the governorate, "the town of al-Bab" -> the
+    town, "the city's al-Bab district" -> a city quarter of that name, or -- when the
+    gazetteer has none -- the city itself with score 0.5, never the town 40 km away).
+    With an NER in the pipeline,
     GPE/LOC/FAC entities that resolve to nothing are added as ``"unresolved"`` spans
     (obvious organisations and demonyms filtered), so curators see what the gazetteer lacks.
 
@@ -51,6 +53,18 @@ Publication metadata
 :func:`aleppo_geo.mentions.extract` sets them on each Doc (made with ``nlp.make_doc``)
 before the Doc enters ``nlp.pipe``, so every later component -- the activity tagger in
 particular -- can read them, with ``n_process > 1`` too (Doc user data travels with the Doc).
+spaCy ships Docs between processes as msgpack, so what we keep in user data must be plain:
+``span._.place`` is stored as (gazetteer, place id) and ``doc._.published`` as an ISO
+string; the extension getters hand back a ``Place`` and a ``datetime.date``. (Component
+authors: store dates the same way, or ``n_process > 1`` fails to serialise the Doc.)
+
+Speed
+-----
+The finder sees every token of a corpus. Each word's class (can it be part of a
+gazetteer name? is it a capitalised word for the fuzzy fallback?) is computed once per
+vocabulary entry and cached in spaCy lexeme flags (``FLAG50``..``FLAG55``, the range spaCy
+leaves to users), so one ``doc.to_array`` call classifies a document and Python only
+visits the few tokens that can start a name.
 """
 from __future__ import annotations
 
