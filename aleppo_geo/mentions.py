@@ -282,7 +282,8 @@ def iter_mentions(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(unit="article", desc="extract", leave=False)
+        # delay: a run that ends within a second never shows a bar.
+        bar = tqdm(unit="article", desc="extract", leave=False, delay=1.0)
     sent_base = 0
     try:
         for doc, (n, offset, last) in nlp.pipe(stream(), as_tuples=True,

@@ -1292,6 +1292,10 @@ def load_pipeline(
     if gaz_object is not None:
         nlp.get_pipe("aleppo_places").use_gazetteer(gaz_object)
         nlp.get_pipe("aleppo_linker").use_gazetteer(gaz_object)
+    else:
+        # Load now, so a broken gazetteer file is reported before any text is read.
+        nlp.get_pipe("aleppo_places").index
+        nlp.get_pipe("aleppo_linker").index
     if activity and not fast:
         try:
             import aleppo_geo.activity  # noqa: F401  (registers the factory)

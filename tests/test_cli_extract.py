@@ -80,3 +80,9 @@ def test_evaluate_prints_scores_and_honours_min_f1(gold_path, seeds_dir, capsys)
     assert result["aleppo_area"]["exact"]["f1"] >= 0.97
     assert main(["evaluate", "--gold", str(gold_path), "--corpus", str(seeds_dir),
                  "--fast", "--min-f1", "1.01"]) == 2
+
+
+def test_a_missing_gazetteer_file_is_a_user_error(reports, tmp_path, capsys):
+    code = main(["extract", str(reports), "--fast", "--gazetteer", str(tmp_path / "none.csv")])
+    assert code == 2
+    assert "none.csv" in capsys.readouterr().err
