@@ -26,11 +26,14 @@ What is measured
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+logger = logging.getLogger("aleppo_geo.evaluate")
 
 __all__ = ["GoldError", "Scores", "Evaluation", "load_gold", "evaluate", "evaluate_corpus"]
 
@@ -367,9 +370,23 @@ def evaluate_corpus(gold_path: str | Path, corpus_dir: str | Path, *, nlp: Any =
     from aleppo_geo.mentions import extract
 
     gold = load_gold(gold_path)
-    articles = list(load_articles(Path(corpus_dir)))
     wanted = {r["doc"] for r in gold}
-    articles = [a for a in articles if a.id in wanted]
+    # The corpus folder may hold other files (the gold file itself, notes): read quietly,
+    # then warn only about articles the gold needs.
+    corpus_logger = logging.getLogger("aleppo_geo.corpus")
+    level = corpus_logger.level
+    corpus_logger.setLevel(logging.ERROR)
+    try:
+        reader = load_articles(Path(corpus_dir))
+        articles = [a for a in reader if a.id in wanted]
+    finally:
+        corpus_logger.setLevel(level)
+    for skipped in reader.skipped:
+        if Path(skipped.path).name in wanted:
+            logger.warning("skipped %s", skipped)
+    missing = wanted - {a.id for a in articles}
+    if missing:
+        logger.warning("gold documents not found in %s: %s", corpus_dir, ", ".join(sorted(missing)))
     texts = {a.id: a.text for a in articles}
     gazetteer = None
     if nlp is not None and "aleppo_linker" in nlp.pipe_names:

@@ -246,6 +246,7 @@ _CITY_QUARTER_KINDS = frozenset({"neighbourhood", "district"})
 # Places that are whole settlements: a "city's X district" context cannot mean one of
 # these when it lies outside the city.
 _SETTLEMENT_KINDS = frozenset({"town", "village", "city"})
+_PLURAL_SETTLEMENTS = frozenset({"villages", "towns", "areas", "communities"})
 # Heads of organisation names: a place name followed (within a capitalised run) by one
 # of these is part of an organisation ("Aleppo Media Center", "Levant Front").
 _ORG_HEADS = frozenset("""
@@ -1086,10 +1087,14 @@ class PlaceLinker:
             want = "quarter"  # "the city's al-Bab district"
         elif before[-2:] in (["town", "of"], ["village", "of"]):
             want = "town"
-        elif before[-2:] == ["province", "of"] or before[-2:] == ["governorate", "of"]:
-            want = "governorate"
+        elif before[-2:] in (["province", "of"], ["governorate", "of"], ["countryside", "of"]):
+            want = "governorate"  # "the northern countryside of Aleppo"
         elif before[-2:] == ["city", "of"]:
             want = "city"
+        elif before[-1:] == ["in"] and before[-3:-1] and set(before[-3:-1]) & _PLURAL_SETTLEMENTS:
+            want = "governorate"  # "two villages in Idlib": a region that holds villages
+        if want is None:
+            want = self._appositive_kind(span)  # "Nubl and Zahraa, two Shi'ite towns"
         if want is None:
             return places[0], len(places) == 1
         kinds = {
@@ -1113,6 +1118,28 @@ class PlaceLinker:
             if city is not None:
                 return city, None
         return places[0], False
+
+    @staticmethod
+    def _appositive_kind(span: Span) -> str | None:
+        """The kind an apposition gives a name list: "X and Y, two Shi'ite towns north of
+        Aleppo" makes X and Y towns."""
+        doc = span.doc
+        k = span.end
+        # Skip over the rest of a coordinated list of names ("and Zahraa", ", Azaz").
+        for _ in range(6):
+            if k < len(doc) and (doc[k].lower_ in ("and", "-") or doc[k].is_title
+                                 or doc[k].lower_ in ("al", "el")):
+                k += 1
+            else:
+                break
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        for t in doc[k + 1:k + 5]:
+            if t.lower_ in ("towns", "town", "villages", "village"):
+                return "town"
+            if t.is_punct:
+                break
+        return None
 
     def _doc_city(self, doc: Doc) -> Any:
         """The city a report is about: the city-kind place its mentions name most often."""
