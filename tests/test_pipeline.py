@@ -211,3 +211,22 @@ def test_full_pipeline_adds_the_activity_tagger_last():
     assert full.pipe_names[-1] in ("aleppo_activity", "aleppo_linker")
     assert full.pipe_names.index("aleppo_places") < full.pipe_names.index("ner") < \
         full.pipe_names.index("aleppo_linker")
+
+
+def test_countryside_of_aleppo_and_villages_in_idlib_are_the_provinces(nlp, gazetteer):
+    found = places(nlp, "Families fled to the western countryside of Aleppo and to two "
+                        "villages in Idlib.")
+    assert [pid for _, pid, _ in found] == [gazetteer.lookup("Aleppo Governorate").id,
+                                            gazetteer.lookup("Idlib Governorate").id]
+
+
+def test_an_apposition_naming_towns_picks_the_town_not_the_city_quarter(nlp, gazetteer):
+    town = place_of(nlp, "Government troops reached Nubl and Zahraa, the two besieged towns.",
+                    "Zahraa")
+    assert gazetteer.get(town).kind == "town"
+    quarter = place_of(nlp, "Shells hit al-Zahraa in western Aleppo.", "al-Zahraa")
+    assert gazetteer.get(quarter).in_aleppo_area
+
+
+def test_short_capitalised_acronyms_are_not_airport_codes(nlp):
+    assert texts(nlp, "An ALP spokesman declined to comment.") == []
