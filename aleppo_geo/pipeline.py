@@ -297,8 +297,16 @@ def _fold(text: str) -> str:
 
 
 def _is_cap(text: str) -> bool:
-    """A capitalised word: "Aleppo", "UK", "M10", "al-Bab"'s "Bab"."""
+    """A capitalised word: "Aleppo", "UK", "M10", "al-Bab"'s "Bab", "ʿAziziyeh"."""
+    head, dash, rest = text.partition("-")
+    if dash and rest and head.lower() in _ARTICLES:
+        text = rest  # one token "al-’Ourubeh": the name's capital is after the article
+    if text[:1] in _AYN_MARKS:
+        text = text.lstrip("ʿʾ'’‘`")  # a transliterated ayn/hamza before the capital
     return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+_AYN_MARKS = frozenset("ʿʾ'’‘`")
 
 
 # --------------------------------------------------------------------------- gazetteer

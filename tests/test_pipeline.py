@@ -230,3 +230,8 @@ def test_an_apposition_naming_towns_picks_the_town_not_the_city_quarter(nlp, gaz
 
 def test_short_capitalised_acronyms_are_not_airport_codes(nlp):
     assert texts(nlp, "An ALP spokesman declined to comment.") == []
+
+
+def test_names_written_with_an_ayn_mark_or_a_curly_apostrophe_are_found(nlp):
+    assert texts(nlp, "Jets hit ʿAziziyeh and al-’Ourubeh on Monday.") == \
+        ["ʿAziziyeh", "al-’Ourubeh"]
