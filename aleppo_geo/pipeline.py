@@ -237,6 +237,9 @@ _FAC_KINDS = frozenset({"camp", "hospital", "industrial_area", "road", "airport"
 # Kinds whose common-noun names may be written in lower case ("the citadel", "the old
 # city", "the airport"): unique landmarks of the city.
 _LOWERCASE_OK_KINDS = frozenset({"landmark", "district", "airport", "military_base"})
+# Determiners that make a common noun indefinite or plural: not a unique landmark.
+_INDEFINITE = frozenset("a an one two three four five several many some other another "
+                        "any each every".split())
 # The fuzzy fallback may only propose places of these kinds: local places reporters spell
 # freely. Countries and foreign cities are always written the English way.
 _FUZZY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital", "landmark",
@@ -698,6 +701,8 @@ class PlaceFinder:
                     return None
                 if self._of_other_place(doc, j, ok[0]) or self._after_other_name(doc, i):
                     return None
+                if any(L[k] in _INDEFINITE or W[k].isdigit() for k in range(max(0, i - 2), i)):
+                    return None  # "an artillery college", "the two military academies"
             else:
                 return None
         # Short or English-looking keys ("US", "UK", "Bab") must be written as listed,

@@ -235,3 +235,10 @@ def test_short_capitalised_acronyms_are_not_airport_codes(nlp):
 def test_names_written_with_an_ayn_mark_or_a_curly_apostrophe_are_found(nlp):
     assert texts(nlp, "Jets hit ʿAziziyeh and al-’Ourubeh on Monday.") == \
         ["ʿAziziyeh", "al-’Ourubeh"]
+
+
+def test_indefinite_or_plural_common_nouns_are_not_the_landmark(nlp):
+    found = texts(nlp, "Rebels shelled an artillery college, then the artillery college; "
+                       "two military academies were hit.")
+    assert found == ["artillery college"]
+    assert nlp("Rebels shelled the artillery college.").spans["places"][0].start_char == 19
