@@ -242,3 +242,11 @@ def test_indefinite_or_plural_common_nouns_are_not_the_landmark(nlp):
                        "two military academies were hit.")
     assert found == ["artillery college"]
     assert nlp("Rebels shelled the artillery college.").spans["places"][0].start_char == 19
+
+
+def test_unknown_names_after_a_locative_preposition_are_kept_as_unresolved(nlp):
+    doc = nlp("Fighters loyal to Assad withdrew. The wounded were taken to Kafr Naseh, a "
+              "rebel-held village. He spoke in English.")
+    unresolved = {s.text for s in doc.spans["places"] if s._.match == "unresolved"}
+    assert unresolved == {"Kafr Naseh"}
+    assert all(s._.place is None for s in doc.spans["places"] if s._.match == "unresolved")
