@@ -79,7 +79,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE, ORTH, SPACY
+from spacy.attrs import (FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE, IS_TITLE, LOWER,
+                         ORTH, SPACY)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -1020,6 +1021,8 @@ class PlaceLinker:
         self.span_key = span_key
         self.fuzzy_threshold = fuzzy_threshold
         self.add_unresolved = add_unresolved
+        self._prep_hashes = numpy.array(
+            [nlp.vocab.strings.add(w) for w in sorted(_LOCATIVE_PREPS)], dtype="uint64")
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
 
@@ -1210,13 +1213,19 @@ class PlaceLinker:
         English model misses many village names, and a curator wants to see them."""
         found: list[tuple[int, int]] = []
         n = len(doc)
-        k = 0
-        while k < n:
-            tok = doc[k]
-            chained = bool(found) and found[-1][1] == k and tok.lower_ in ("and", "or")
-            if not (tok.lower_ in _LOCATIVE_PREPS or chained) or k + 1 >= n:
-                k += 1
-                continue
+        if not n:
+            return found
+        # Only prepositions followed by a capitalised word need a look (vectorised: this
+        # runs over every token of the corpus).
+        arr = doc.to_array([LOWER, IS_TITLE])
+        preps = numpy.isin(arr[:, 0], self._prep_hashes)
+        preps[:-1] &= arr[1:, 1].astype(bool)
+        preps[-1] = False
+        queue = numpy.flatnonzero(preps).tolist()
+        pos = 0
+        while pos < len(queue):
+            k = queue[pos]
+            pos += 1
             i = j = k + 1
             while j < n and j - i < 4 and j not in taken and (
                     (doc[j].is_title and doc[j].is_alpha)
@@ -1224,9 +1233,9 @@ class PlaceLinker:
                 j += 1
             if j > i and doc[j - 1].is_title and self._plausible_unknown(doc, i, j, taken):
                 found.append((i, j))
-                k = j
-            else:
-                k += 1
+                # "from Foua and Kefraya": the next name in the list counts too.
+                if j + 1 < n and doc[j].lower_ in ("and", "or") and doc[j + 1].is_title:
+                    queue.insert(pos, j)
         return found
 
     def _plausible_unknown(self, doc: Doc, i: int, j: int, taken: set[int]) -> bool:
