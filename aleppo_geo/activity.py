@@ -179,11 +179,13 @@ _add("ground_advance", [
     "thrust", "incursion", "operation", "enter", "cross", "press", "drive", "onslaught",
     "penetrate", "infiltrate", "progress", "counterattack", "counter-attack", "counteroffensive",
     "counter-offensive", "march", "move", "pushing", "advancing", "deploy", "deployment", "buildup", "build-up",
+    "link", "breach", "breakthrough",
 ])
 _add("capture", ["retook", "retaken", "overran", "recaptured", "took", "taken", "seized", "fallen", "fell",
 
     "capture", "seize", "seizure", "take", "retake", "recapture", "recover", "regain", "fall",
-    "secure", "overrun", "liberate", "liberation", "conquer", "win", "gain",
+    "secure", "overrun", "liberate", "liberation", "conquer", "win", "gain", "wrest", "reconquer",
+    "takeover", "restore", "control",
 ])
 _add("repelled", ["repel", "repulse", "thwart", "foil", "rebuff", "halt"])
 _add("clashes", [
@@ -196,16 +198,16 @@ _add("casualties", [
 ])
 _add("siege", [
     "besiege", "siege", "encircle", "encirclement", "blockade", "trap", "surround", "tighten",
-    "starve", "cordon",
+    "starve", "cordon", "box", "strand",
 ])
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
-    "misery",
+    "misery", "depend", "rely",
 ])
 _add("evacuation", [
     "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
-    "departure", "withdraw", "withdrawal", "leave", "exit", "displace",
+    "departure", "withdraw", "withdrawal", "leave", "exit", "displace", "shelter", "refuge",
 ])
 
 #: Adjectives/participles that, modifying a noun on the path, name what happened there.
@@ -213,7 +215,7 @@ _MODIFIER_LEXICON = {
     "besieged": "siege", "encircled": "siege", "trapped": "siege", "surrounded": "siege",
     "bombed": "airstrike", "destroyed": "airstrike", "bombarded": "airstrike", "shelled": "shelling",
     "captured": "capture", "seized": "capture", "recaptured": "capture", "retaken": "capture",
-    "evacuated": "evacuation",
+    "evacuated": "evacuation", "vacated": "capture", "abandoned": "capture",
 }
 
 #: Noun states: true whatever the surrounding appeal or plan says.
@@ -244,8 +246,27 @@ _REPORTING = {
 
 _CIVILIANS = {
     "civilian", "resident", "family", "people", "child", "woman", "refugee", "patient", "inhabitant",
-    "evacuee", "wounded", "sick",
+    "evacuee", "wounded", "sick", "hundred", "thousand", "others", "other", "many", "some",
 }
+#: People moved by an evacuation deal (civilians, the wounded, fighters and their families)
+#: and the vehicles that move them: "buses carrying gunmen crossed at X" is an evacuation.
+_EVACUEES = _CIVILIANS | {
+    "fighter", "gunman", "gunmen", "bus", "buses", "ambulance", "convoy", "evacuee", "injured",
+    "person", "persons", "men", "women", "children", "families", "dependant", "dependent",
+}
+#: Armed actors: "rebels pulled out of X" is a capture by the other side, "civilians
+#: left X" an evacuation.
+_ARMED = {
+    "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
+    "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
+}
+#: Vehicles and goods: a place hanging on one of these ("the convoy near X") takes the
+#: event of the verb above when there is one ("gunmen fired at the convoy near X, wounding").
+_ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor", "corridor", "evacuee",
+                 "relief"}
+#: Verbs of leaving a place: with an armed subject the place changes hands.
+_LEAVE_PLACE = {"withdraw", "withdrawal", "retreat", "abandon", "vacate", "evacuate", "leave", "pull", "exit",
+                "quit", "flee"}
 _FACILITY = {
     "hospital", "camp", "school", "mosque", "base", "academy", "college", "station", "airport",
     "citadel", "bakery", "market", "prison", "university", "factory", "plant", "stadium", "area",
@@ -271,7 +292,8 @@ _GOV_RE = re.compile(
     r"\b(?:pro-?(?:government|assad|regime|damascus)|government|regime|army|assad|russian?s?|russia'?s?"
     r"|iran(?:ian)?s?|iranian-backed|hezbollah|hizbollah|loyalists?|shi['’]?ite militias?|shia militias?"
     r"|iraqi militias?|syrian (?:forces|troops|military|jets|warplanes|aircraft|soldiers|air force)"
-    r"|troops|soldiers|military|air force|tiger forces|damascus|sana)\b"
+    r"|troops|soldiers|military|air force|tiger forces|damascus|sana|general command|state media"
+    r"|state (?:tv|television|news agency))\b"
 )
 _OPP_RE = re.compile(
     r"\b(?:rebels?|opposition|insurgents?|fsa|free syrian army|nusra|fateh al-sham|fatah al-sham|jabhat"
@@ -364,6 +386,8 @@ class _DocContext:
     last_source: dict[int, str | None] = field(default_factory=dict)
     place_actor: dict[str, str] = field(default_factory=dict)
     segment_of: dict[int, int] = field(default_factory=dict)
+    datelines: list[tuple[int, int]] = field(default_factory=list)
+    dateline_tokens: set[int] = field(default_factory=set)
 
 
 class ActivityTagger:
@@ -408,6 +432,9 @@ class ActivityTagger:
             published = None
         ctx = _DocContext(published=published)
         text = doc.text
+        ctx.datelines = dateline_spans(text)
+        for a, b in ctx.datelines:
+            ctx.dateline_tokens |= {t.i for t in doc if a <= t.idx < b}
         lines = text.split("\n")
         pos = 0
 
@@ -460,11 +487,13 @@ class ActivityTagger:
         """Sentences cut at line breaks: a headline the parser ran into the first
         paragraph is still its own unit for dates and quotations."""
         out = []
+        cuts = {end for _a, end in dateline_spans(doc.text)}
         for sent in doc.sents:
             start = sent.start
             for i in range(sent.start + 1, sent.end):
                 prev = doc[i - 1]
-                if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or (
+                        prev.idx + len(prev.text) in cuts or prev.idx + len(prev.text_with_ws) in cuts):
                     if any(not t.is_space for t in doc[start:i]):
                         out.append(doc[start:i])
                     start = i
@@ -532,6 +561,11 @@ class ActivityTagger:
 
     # -- per mention ---------------------------------------------------------
     def _tag(self, span: Span, doc: Doc, ctx: _DocContext) -> None:
+        if any(a <= span.start_char < b for a, b in ctx.datelines):
+            # Where the reporter filed from: never the site of an event nor a source.
+            self._set_none(span)
+            span._.attributed_to = None
+            return
         finding = self._find_activity(span)
         activity = finding.activity
         span._.activity = activity
@@ -561,6 +595,16 @@ class ActivityTagger:
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             ctx.place_actor[key] = actor
 
+    @staticmethod
+    def _set_none(span: Span) -> None:
+        span._.activity = "none"
+        span._.actor = None
+        span._.event_date = None
+        span._.date_precision = "unknown"
+        span._.contested = False
+        span._.casualties_killed = None
+        span._.casualties_injured = None
+
     # .. activity ...........................................................
     def _find_activity(self, span: Span) -> _Finding:
         root = span.root
@@ -574,7 +618,7 @@ class ActivityTagger:
             return _Finding(reason="compound adjective")
 
         relation = self._relation(span)
-        if relation in {"reference", "origin_none", "container", "organisation"}:
+        if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
         if relation == "origin_evacuation":
             for anc in root.ancestors:
@@ -585,6 +629,7 @@ class ActivityTagger:
 
         pending: _Finding | None = None
         attempt: _Finding | None = None
+        deferred: _Finding | None = None
         goal_head = None
         tok = root
         path: list[Token] = []
@@ -605,10 +650,23 @@ class ActivityTagger:
                 if dep in {"pobj", "poss", "compound"} or prev.dep_ == "pobj":
                     if self._is_container_link(prev, tok, span):
                         return _Finding(reason="container")
-            if dep == "appos" and not self._in_other_place(tok, span):
+            if dep == "appos" and (not self._in_other_place(tok, span) or not (
+                    span.start <= prev.i < span.end or self._in_other_place(prev, span))):
                 # The mention sits in a description of something else ("the captured
-                # area - overlooking one of the roads into Aleppo").
+                # area - overlooking one of the roads into Aleppo", "the Castello Road,
+                # the only route into Aleppo").
                 return _Finding(reason="description")
+            if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "auxpass" for c in tok.children) and dep in {"nsubjpass", "prep", "conj", "appos"}:
+                # "Heavy air strikes were reported in X", "bombardment of X was reported":
+                # the reported thing is the event, not a speaker.
+                for c in tok.children:
+                    if c.dep_ == "nsubjpass":
+                        for cand in [c] + [t for t in c.subtree if t.dep_ in {"conj", "appos"}]:
+                            act = self._lexicon_activity(cand, None)
+                            if act:
+                                return _Finding(act, cand, "reported")
+                break
             if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
                 if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos", "agent"}:
                     # The mention is in the speaker or the addressee: "Civil Defence in
@@ -619,13 +677,29 @@ class ActivityTagger:
                     return _Finding(reason="intent")
                 break
             activity = self._lexicon_activity(tok, prev)
-            if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE:
+            if activity is None and tok.lemma_.lower() == "be":
+                activity, tok = self._copula_activity(tok, prev)
+            if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE \
+                    and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
             if activity in {"ground_advance", "ground_advance"} and tok.pos_ == "NOUN" \
                     and tok.dep_ in {"dobj", "nsubjpass"} and _LEXICON.get(tok.head.lemma_.lower()) == "repelled":
                 # "repelled an attack in X": the attack failed.
                 activity, tok = "repelled", tok.head
+            if activity and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ENTITY_NOUNS and deferred is None \
+                    and dep == "prep":
+                # "fired at the convoy near X": the convoy locates the event; a verb above decides.
+                deferred = _Finding(activity, tok, "predicate")
+                continue
+            if activity and deferred is not None and activity in _STATE_ACTIVITIES | {"evacuation"}:
+                return deferred
+            if activity == "casualties" and tok.dep_ in {"advcl", "relcl", "conj"}:
+                # "Air strikes were reported in X, where 12 people were killed": the main
+                # predicate decides.
+                main = self._main_clause_attack(tok)
+                if main is not None:
+                    return main
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -641,6 +715,22 @@ class ActivityTagger:
                     return attempt
                 return found
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
+                    and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and c.lower_ not in {"which", "who", "that"}
+                    for c in tok.children):
+                # A clause of its own with a non-event verb ("some walking to the
+                # citadel", "the bombing continued overnight in X"): its subject and
+                # objects may name the event; a higher clause does not reach here.
+                if deferred is not None:
+                    return deferred
+                if self._hypothetical(tok, "none"):
+                    return _Finding(reason="hypothetical", hypothetical=True)
+                for cand in self._clause_nominals([tok], span):
+                    act = self._lexicon_activity(cand, None)
+                    if act:
+                        return _Finding(act, cand, "clause")
+                return _Finding(reason="own clause")
             if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"} and dep in {
                     "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"}:
                 return _Finding(reason="intent")
@@ -666,11 +756,17 @@ class ActivityTagger:
                 break
         if attempt is not None:
             return attempt
+        if deferred is not None:
+            return deferred
         clause = tok if tok is not None else root
         if self._hypothetical(clause, "none"):
             return _Finding(reason="hypothetical", hypothetical=True)
         if pending is not None:
             return _Finding(reason="goal")
+        verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and self._hypothetical(verb, "none"):
+            # "three corridors would be opened ... and a fourth, on the X road".
+            return _Finding(reason="hypothetical", hypothetical=True)
         # The clause's nominal dependents (not its subordinate clauses).
         for cand in self._clause_nominals(path, span):
             act = self._lexicon_activity(cand, None)
@@ -685,6 +781,42 @@ class ActivityTagger:
                     if act and not self._hypothetical(t, act):
                         return _Finding(act, t, "topic")
         return _Finding(reason="no predicate")
+
+    def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
+        """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
+        for c in tok.children:
+            if c.i == prev.i:
+                continue
+            if c.dep_ in {"attr", "acomp", "oprd"}:
+                act = self._lexicon_activity(c, None) or _MODIFIER_LEXICON.get(c.lower_)
+                if act:
+                    return act, c
+            if c.dep_ == "prep" and c.lower_ in {"under"}:
+                for g in c.children:
+                    act = self._lexicon_activity(g, None)
+                    if g.dep_ == "pobj" and act:
+                        return act, g
+        if prev.dep_ == "prep" and prev.lower_ in {"inside", "into", "within"}:
+            subj = {t.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+            if subj & _ARMED:
+                return "ground_advance", tok
+        return None, tok
+
+    def _main_clause_attack(self, tok: Token) -> _Finding | None:
+        """An air strike or shelling named by the subject of the clause above ``tok``."""
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in {"VERB", "AUX"}:
+                for c in cur.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        act = self._lexicon_activity(c, None)
+                        if act in {"airstrike", "shelling"}:
+                            return _Finding(act, c, "main clause")
+                break
+        return None
 
     @staticmethod
     def _effective_root(span: Span) -> Token:
@@ -710,6 +842,9 @@ class ActivityTagger:
         if dep == "pobj":
             prep = head.lower_
             governor = head.head
+            if any(c.dep_ == "neg" for c in head.children) or (
+                    head.i > 0 and head.doc[head.i - 1].lower_ in {"not", "never"}):
+                return "negated"  # "striking targets in Idlib, not in Aleppo"
             if prep == "from" and governor.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
                 return "origin_evacuation"
@@ -773,7 +908,9 @@ class ActivityTagger:
         return False
 
     def _more_specific(self, tok: Token, span: Span) -> bool:
-        rank = {"country": 0, "governorate": 1, "region": 2, "city": 3, "town": 3, "district": 4}
+        rank = {"country": 0, "governorate": 1, "region": 2, "city": 3, "town": 3, "village": 3, "district": 4,
+                "neighbourhood": 5, "camp": 6, "hospital": 6, "landmark": 6, "military_base": 6,
+                "industrial_area": 6, "airport": 6, "road": 6}
         me = getattr(span._, "place", None) if Span.has_extension("place") else None
         other_span = None
         for other in span.doc.spans.get(self.spans_key, []):
@@ -813,6 +950,9 @@ class ActivityTagger:
         if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
             return None
         act = _LEXICON.get(lemma) or _LEXICON.get(low)
+        special = self._special_predicate(tok, child, lemma, pos)
+        if special is not None:
+            return special or None
         if pos == "VERB" and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} and c.i <= tok.i + 2
                                  for c in tok.children) \
                 and lemma in {"push", "beat", "fight", "fend", "drive", "hold", "force", "throw"}:
@@ -910,6 +1050,119 @@ class ActivityTagger:
             if weapon:
                 return weapon
         return act
+
+    @staticmethod
+    def _subject_words(tok: Token) -> set[str]:
+        """Lower-case lemmas of the subject of ``tok`` (or of the verb a participle hangs from)."""
+        cur = tok
+        for _ in range(3):
+            subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                return {t.lemma_.lower() for s in subj for t in s.subtree} | {t.lower_ for s in subj for t in s.subtree}
+            if cur.dep_ in {"advcl", "xcomp", "conj", "acl"} and cur.head.i != cur.i:
+                if cur.dep_ == "acl" and cur.head.pos_ in {"NOUN", "PROPN"}:
+                    return {t.lemma_.lower() for t in cur.head.subtree if t.i < cur.i} | {cur.head.lemma_.lower()}
+                cur = cur.head
+            else:
+                break
+        return set()
+
+    def _special_predicate(self, tok: Token, child: Token | None, lemma: str, pos: str) -> str | None:
+        """Predicates whose meaning depends on their arguments.
+
+        Returns an activity, ``""`` for "not an event here" (stop looking at this word),
+        or None when the ordinary lexicon applies.
+        """
+        kids = list(tok.children)
+        objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
+        obj_lemmas = {o.lemma_.lower() for o in objs}
+        prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if pos == "VERB" and lemma in {"raise", "hoist", "plant", "wave", "fly"} and (
+                "flag" in obj_lemmas or "flags" in {o.lower_ for o in objs}):
+            return "capture"  # raising a flag over a place claims it
+        if lemma in {"seek", "take", "find"} and obj_lemmas & {"shelter", "refuge", "cover"}:
+            return "evacuation"  # people sheltering in a place (destination)
+        if lemma == "take" and pos == "VERB":
+            if obj_lemmas & {"position", "up"} or "positions" in {o.lower_ for o in objs}:
+                return "ground_advance"  # "took (up) positions on the edge of X"
+            people = self._subject_words(tok) if tok.tag_ == "VBN" else {
+                t.lemma_.lower() for o in objs for t in o.subtree}
+            if people & _EVACUEES and (prts & {"out", "to", "away"} or "to" in prts):
+                return "evacuation"  # "7,500 people had been taken out of X"
+        if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck"} and pos == "VERB":
+            people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
+            if people & _EVACUEES:
+                return "evacuation"
+            if lemma == "truck":
+                return "humanitarian"  # "water trucked in"
+        if lemma == "link" and pos == "VERB":
+            return "ground_advance" if "up" in prts or "with" in prts else ""
+        if lemma == "restore" and pos == "VERB":
+            if obj_lemmas & {"security", "control", "order", "authority", "calm", "stability", "sovereignty"}:
+                return "capture"
+            return ""
+        if lemma == "control":
+            if pos == "VERB":
+                # "controls N percent of X" after an advance.
+                if any(t.lower_ in {"percent", "%", "per", "most", "all", "much", "bulk"} for o in objs
+                       for t in o.subtree) or (child is not None and child.lower_ in {"percent", "%"}):
+                    return "capture"
+                return ""
+            # "took control of X", "left the army in control of X".
+            cur = tok
+            for _ in range(3):
+                cur = cur.head
+                cl = cur.lemma_.lower()
+                if cl in {"take", "seize", "gain", "assume", "regain", "wrest", "establish", "restore", "leave",
+                          "extend", "impose"} and cur.pos_ == "VERB":
+                    return "capture"
+                if cur.dep_ == "ROOT" or cur.pos_ == "VERB":
+                    break
+            return ""
+        if lemma in {"close", "shut", "block", "sever"} and pos in {"VERB", "ADJ"}:
+            words = {t.lower_ for o in objs for t in o.subtree} | self._subject_words(tok)
+            place = getattr(child._, "place", None) if child is not None and Span.has_extension("place") else None
+            if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply", "castello"} \
+                    or getattr(place, "kind", None) == "road":
+                return "capture"  # a supply road closed by fire or troops changes hands
+            if lemma == "close":
+                return ""
+        if lemma in {"land", "fall", "crash", "slam", "explode", "rain", "hit", "strike", "impact", "smash"} \
+                and pos == "VERB":
+            words = self._subject_words(tok)
+            if words & (_GROUND_FIRE_CUES | {"round", "rounds", "mortar", "projectile", "shell"}):
+                return "shelling" if not words & _AIR_CUES else "airstrike"
+            if words & _AIR_CUES and lemma != "strike":
+                return "airstrike"
+        if lemma in {"depend", "rely"}:
+            words = {t.lower_ for c in kids for t in c.subtree}
+            if words & {"aid", "water", "food", "supplies", "assistance", "rations", "deliveries", "relief"}:
+                return "humanitarian"
+            return ""
+        if lemma in {"shelter", "refuge"} and pos in {"NOUN", "VERB"}:
+            return "evacuation"
+        if lemma in _LEAVE_PLACE and pos == "VERB":
+            subj = self._subject_words(tok) if tok.tag_ != "VBN" or any(
+                c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"
+                                                    for t in c.subtree}
+            if lemma == "leave" and any(c.dep_ in {"dobj"} for c in kids) and any(
+                    c.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.i > tok.i for c in kids):
+                # "leaving the army in control of X", "leaving rebels boxed into X":
+                # a consequence, not a departure; its complement decides.
+                return ""
+            if lemma == "pull" and not prts & {"out", "back", "away"}:
+                return ""
+            if subj & _ARMED and not subj & (_CIVILIANS - {"others", "other", "many", "some"}):
+                return "capture"  # "rebels pulled out of X": the other side takes it
+            if lemma in {"abandon", "vacate"}:
+                return "capture"
+            if lemma == "pull":
+                return ""
+        if lemma == "enter" and pos == "VERB":
+            words = {t.lower_ for o in objs for t in o.subtree}
+            if words & {"vacated", "abandoned", "evacuated", "emptied", "taken", "captured", "retaken"}:
+                return "capture"
+        return None
 
     @staticmethod
     def _weapon(tok: Token, default: str | None) -> str | None:
@@ -1352,16 +1605,55 @@ def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_acto
     return ActivityTagger(nlp, name, spans_key=spans_key, inferred_actors=inferred_actors)
 
 
+#: A dateline: place name(s) in capitals at the start of a paragraph ("BEIRUT",
+#: "BEIRUT/ALEPPO", "DAMASCUS, Syria", "ALEPPO, Syria (AP)"), then a dash. Title-case
+#: names need the ", Country" or "(Agency)" part, so an ordinary sentence starting
+#: with a name and an aside dash is not taken for one.
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+_TITLE_NAME = r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3}"
+_DATELINE_RE = re.compile(
+    r"[ \t]*(?:"
+    r"(?:" + _CAPS_NAME + r")(?:\s*/\s*" + _CAPS_NAME + r")*(?:,\s*" + _TITLE_NAME + r")?"
+    r"|(?:" + _TITLE_NAME + r")(?:\s*/\s*" + _TITLE_NAME + r")*(?:,\s*" + _TITLE_NAME + r")"
+    r")(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the datelines in ``text`` ("BEIRUT (Reuters) -" ...).
+
+    A dateline opens a paragraph: one or more place names in capitals (or a title-case
+    name with ", Country"), optionally a country, an agency in brackets, then a dash.
+    The range covers the dash. Places in a dateline say where the reporter filed from,
+    not where anything happened.
+    """
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        m = _DATELINE_RE.match(line)
+        if m and len(line) > m.end() + 20:
+            out.append((pos + len(line) - len(line.lstrip()), pos + m.end()))
+        pos += len(line) + 1
+    return out
+
+
 @Language.component("aleppo_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break (add ``before="parser"``).
+    """Start a sentence after every line break and after a dateline (add ``before="parser"``).
 
     Headlines, captions and standfirsts carry no final full stop, so the parser runs
     them into the next paragraph and builds one tree over both. Preset sentence starts
-    are respected by the parser, which keeps each line's parse to itself.
+    are respected by the parser, which keeps each line's parse to itself. A dateline
+    ("BEIRUT (Reuters) -") is cut off from its sentence the same way, so the place it
+    names is not parsed as part of the first clause (an adverbial or a subject).
     """
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[i].is_space:
             doc[i].is_sent_start = True
+    for _start, end in dateline_spans(doc.text):
+        nxt = next((t for t in doc if t.idx >= end and not t.is_space), None)
+        if nxt is not None and nxt.i > 0:
+            nxt.is_sent_start = True
     return doc

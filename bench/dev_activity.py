@@ -1,49 +1,62 @@
-"""Dev check of the activity component against gold spans (not a test).
+"""Dev check of the activity component against a gold file (not a test).
 
-Usage: PYTHONPATH=. .venv/bin/python bench/dev_activity.py [--all] [--verbose]
-Builds each seed's Doc with the gold place spans, runs aleppo_activity, and prints
-activity / actor / date accuracy over gold Aleppo-area mentions, plus the misses.
+Usage::
+
+    .venv/bin/python bench/dev_activity.py [--gold FILE --corpus DIR] [--all] [--verbose]
+                                           [--no-line-breaks]
+
+Runs the full pipeline (``load_pipeline``; the ``aleppo_line_breaks`` component is added
+before the parser when the pipeline lacks it, unless ``--no-line-breaks``) over the
+gold's articles and prints activity / actor / date accuracy over gold Aleppo-area
+mentions found by the extractor, plus every disagreement with the component's reason.
+Defaults to the seeds (``../shared``).
 """
 from __future__ import annotations
 
-import datetime as dt
-import json
-import sys
+import argparse
+import logging
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from aleppo_geo import activity as act_mod
-from aleppo_geo.model import load_english_model
+from aleppo_geo.corpus import load_articles
+from aleppo_geo.evaluate import load_gold
+from aleppo_geo.pipeline import load_pipeline
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def main() -> int:
-    verbose = "--verbose" in sys.argv
-    all_mentions = "--all" in sys.argv
-    nlp = load_english_model()
-    tagger = act_mod.make_activity_tagger(nlp, "aleppo_activity", "places", True)
-    gold = [json.loads(l) for l in (SHARED / "gold" / "seeds_gold.jsonl").open()]
-    n = a_ok = r_ok = 0
-    d_n = d_ok = 0
-    for g in gold:
-        text = (SHARED / "corpus" / "seeds" / g["doc"]).read_text(encoding="utf-8")
-        doc = nlp.make_doc(text)
-        for i, t in enumerate(doc):
-            if i > 0 and "\n" in doc[i - 1].text_with_ws or (i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text):
-                t.is_sent_start = True
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds_gold.jsonl")
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "seeds")
+    ap.add_argument("--all", action="store_true", help="all mentions, not only Aleppo-area")
+    ap.add_argument("--verbose", action="store_true", help="print agreements too")
+    ap.add_argument("--no-line-breaks", action="store_true")
+    args = ap.parse_args()
+    logging.getLogger("aleppo_geo.corpus").setLevel(logging.ERROR)
+    nlp = load_pipeline()
+    if "aleppo_line_breaks" not in nlp.pipe_names and not args.no_line_breaks:
+        nlp.add_pipe("aleppo_line_breaks", before="parser")
+    tagger = nlp.get_pipe("aleppo_activity")
+    gold = {g["doc"]: g for g in load_gold(args.gold)}
+    articles = [a for a in load_articles(args.corpus) if a.id in gold]
+    n = a_ok = r_ok = d_n = d_ok = 0
+    for art in articles:
+        g = gold[art.id]
+        doc = nlp.make_doc(art.text)
+        doc._.doc_id = art.id
+        doc._.published = art.published
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
-        doc._.published = dt.date.fromisoformat(g["published"])
-        spans = [doc.char_span(m["start"], m["end"], alignment_mode="expand") for m in g["mentions"]]
-        doc.spans["places"] = spans
-        tagger(doc)
-        for m, s in zip(g["mentions"], spans):
-            if not (m["in_aleppo_area"] or all_mentions):
+        spans = {(s.start_char, s.end_char): s for s in doc.spans.get("places", [])}
+        for m in g["mentions"]:
+            if not (m["in_aleppo_area"] or args.all):
+                continue
+            s = spans.get((m["start"], m["end"]))
+            if s is None:
                 continue
             n += 1
-            ok_a = s._.activity == m["activity"]
+            ok_a = s._.activity == (m["activity"] or "none")
             ok_r = s._.actor == m["actor"]
             a_ok += ok_a
             r_ok += ok_r
@@ -52,14 +65,18 @@ def main() -> int:
                 d_n += 1
                 ok_d = str(s._.event_date) == m["event_date"]
                 d_ok += ok_d
-            if verbose or not (ok_a and ok_r and ok_d):
-                print(f"{g['doc'][:3]} {m['start']:5} {m['text']!r:28} gold={m['activity']}/{m['actor']}/{m['event_date']} "
-                      f"got={s._.activity}/{s._.actor}/{s._.event_date}/{s._.date_precision} "
-                      f"src={s._.attributed_to} cont={s._.contested} k={s._.casualties_killed}")
+            if args.verbose or not (ok_a and ok_r and ok_d):
+                flags = ("A" if not ok_a else "-") + ("R" if not ok_r else "-") + ("D" if not ok_d else "-")
+                print(f"{flags} {art.id[:3]} {m['start']:5} {m['text']!r:24} "
+                      f"gold={m['activity']}/{m['actor']}/{m['event_date']} "
+                      f"got={s._.activity}/{s._.actor}/{s._.event_date} "
+                      f"src={s._.attributed_to}")
                 f = tagger._find_activity(s)
-                print("       why:", f.reason, f.predicate, "| root", s.root.text, s.root.dep_, "->", s.root.head.text)
-                print("      ", s.sent.text.strip()[:200].replace("\n", " "))
-    print(f"mentions {n}: activity {a_ok/n:.3f}  actor {r_ok/n:.3f}  date {d_ok}/{d_n} = {d_ok/max(d_n,1):.3f}")
+                print("       why:", f.reason, f.predicate, "| root", s.root.text, s.root.dep_, "->",
+                      s.root.head.text, "| note:", (m.get("notes") or "")[:100])
+                print("      ", s.sent.text.strip()[:260].replace("\n", " / "))
+    print(f"mentions {n}: activity {a_ok/n:.3f}  actor {r_ok/n:.3f}  "
+          f"date {d_ok}/{d_n} = {d_ok/max(d_n, 1):.3f}")
     return 0
 
 
