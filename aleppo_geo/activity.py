@@ -236,7 +236,9 @@ _LIGHT_VERBS = {
 }
 _MODALS = {"could", "would", "might", "may", "should", "can", "will", "shall", "'ll", "wo", "ca", "must"}
 #: "will continue" reports an ongoing event, not a future one.
-_ONGOING = {"continue", "keep", "remain", "press", "persist", "go"}
+_ONGOING = {"continue", "keep", "remain", "press", "persist", "go", "rage", "intensify", "resume", "escalate"}
+#: Verbs whose subject is the event ("clashes erupted in X").
+_ERUPT = {"erupt", "break", "flare", "occur", "happen", "spread", "rage", "intensify", "resume"}
 
 _REPORTING = {
     "say", "tell", "report", "confirm", "add", "claim", "state", "announce", "quote", "write",
@@ -680,6 +682,7 @@ class ActivityTagger:
             if activity is None and tok.lemma_.lower() == "be":
                 activity, tok = self._copula_activity(tok, prev)
             if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE \
+                    and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) \
                     and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
@@ -734,6 +737,17 @@ class ActivityTagger:
             if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"} and dep in {
                     "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"}:
                 return _Finding(reason="intent")
+            if (lemma in _ONGOING or lemma in _LIGHT_VERBS or lemma in _ERUPT) and tok.pos_ == "VERB" \
+                    and dep in {"prep", "advmod", "npadvmod", "dep", "conj"} \
+                    and not any(c.dep_ == "dobj" for c in tok.children):
+                # "the bombing continued overnight in X", "fighting raged in X".
+                for subj in tok.children:
+                    if subj.dep_ in {"nsubj", "nsubjpass"}:
+                        act = self._lexicon_activity(subj, None)
+                        if act:
+                            if self._hypothetical(tok, act):
+                                return _Finding(reason="hypothetical", hypothetical=True)
+                            return _Finding(act, subj, "ongoing")
             if lemma in _LIGHT_VERBS and tok.pos_ == "VERB" and dep in {"prep", "advmod", "npadvmod"}:
                 # "launched an offensive on X", "carried out a ground push in X".
                 for obj in tok.children:
@@ -869,7 +883,11 @@ class ActivityTagger:
                     return "reference"
                 if governor.lower_ in _COMPASS and governor.dep_ in {"advmod", "npadvmod"}:
                     return "reference"
-            if prep in {"in", "of", "inside", "within"} and self._governor_is_place(governor, span):
+            partitive = head.i > 0 and head.doc[head.i - 1].lower_ in {
+                "parts", "part", "much", "most", "rest", "all", "some", "half", "edge", "edges", "outskirts",
+                "remainder", "whole", "bulk", "areas", "sections", "section"}
+            if prep in {"in", "of", "inside", "within"} and self._governor_is_place(governor, span) \
+                    and not (prep == "of" and partitive):
                 return "container"
             # The parse may hang "in Aleppo" on the verb: "... Karam Houmid neighbourhood
             # in Aleppo". Adjacency tells the container all the same.
@@ -909,8 +927,8 @@ class ActivityTagger:
 
     def _more_specific(self, tok: Token, span: Span) -> bool:
         rank = {"country": 0, "governorate": 1, "region": 2, "city": 3, "town": 3, "village": 3, "district": 4,
-                "neighbourhood": 5, "camp": 6, "hospital": 6, "landmark": 6, "military_base": 6,
-                "industrial_area": 6, "airport": 6, "road": 6}
+                "neighbourhood": 5, "camp": 5, "industrial_area": 5, "road": 5,
+                "hospital": 6, "landmark": 6, "military_base": 6, "airport": 6}
         me = getattr(span._, "place", None) if Span.has_extension("place") else None
         other_span = None
         for other in span.doc.spans.get(self.spans_key, []):
@@ -1032,10 +1050,17 @@ class ActivityTagger:
                 if any(w in _GROUND_FIRE_CUES for w in words):
                     return "shelling"
         if act in {"ground_advance", "evacuation"} and pos == "VERB":
-            # "Civilians crossed from X": people moving out, not troops advancing.
+            # "Civilians crossed from X", "a convoy of buses ... crossing at X": people
+            # moving out, not troops advancing.
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS:
                     return "evacuation"
+            subj = self._subject_words(tok)
+            head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
+            if lemma in {"cross", "move", "march", "enter", "reach", "pass"} and (
+                    subj & {"bus", "ambulance", "convoy", "evacuee", "civilian", "family", "resident"}
+                    and not head_subj & _ARMED):
+                return "evacuation"
         if act == "ground_advance" and pos == "VERB":
             # "An aid convoy reached X": humanitarian, not an advance.
             for c in tok.children:
@@ -1146,7 +1171,8 @@ class ActivityTagger:
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"
                                                     for t in c.subtree}
             if lemma == "leave" and any(c.dep_ in {"dobj"} for c in kids) and any(
-                    c.dep_ in {"prep", "oprd", "xcomp", "ccomp", "acomp", "advcl"} and c.i > tok.i for c in kids):
+                    (c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} or (c.dep_ == "prep" and c.lower_ == "in"))
+                    and c.i > tok.i for c in kids):
                 # "leaving the army in control of X", "leaving rebels boxed into X":
                 # a consequence, not a departure; its complement decides.
                 return ""
@@ -1159,7 +1185,10 @@ class ActivityTagger:
             if lemma == "pull":
                 return ""
         if lemma == "enter" and pos == "VERB":
-            words = {t.lower_ for o in objs for t in o.subtree}
+            # "entered X, the last areas vacated by the gunmen": taking over an emptied place.
+            sent = tok.sent
+            words = {t.lower_ for o in objs for t in o.subtree} | {
+                t.lower_ for t in tok.doc[tok.i + 1:min(tok.i + 14, sent.end)]}
             if words & {"vacated", "abandoned", "evacuated", "emptied", "taken", "captured", "retaken"}:
                 return "capture"
         return None
@@ -1278,9 +1307,26 @@ class ActivityTagger:
         pred = finding.predicate
         if activity == "clashes":
             return "unknown"
+        if activity == "evacuation":
+            return self._evacuees_side(span, pred)
         side = None
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
+        if activity == "repelled" and pred is not None and side is not None and any(
+                c.dep_ == "nsubjpass" and self._lexicon_activity(c, None) for c in pred.children):
+            # "attacks on X were repelled": the subject names the attackers; the repelling
+            # side is the speaker's, or the attackers' enemy.
+            side = None
+            if speaker is not None:
+                side = classify_actor(" ".join(t.text for t in speaker.subtree))
+            if side is None:
+                attackers = [c for c in pred.children if c.dep_ == "nsubjpass"]
+                a_side = classify_actor(" ".join(t.text for t in attackers[0].subtree))
+                side = {"government": "opposition", "opposition": "government"}.get(a_side or "")
+        if side is not None and pred is not None and activity == "capture" and (
+                pred.lemma_.lower() in _LEAVE_PLACE) and pred.pos_ == "VERB":
+            # "Rebels pulled out of X": the other side holds it now.
+            side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is not None and pred is not None and pred.lemma_.lower() == "lose" and activity == "capture":
             # "Government forces lost control of X": the other side took it.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)
@@ -1305,11 +1351,32 @@ class ActivityTagger:
             side = ctx.place_actor.get(key)
         if side is None and self.inferred_actors and activity in {"airstrike", "siege"}:
             side = "government"
-        if side is None and activity in {"capture", "ground_advance", "shelling", "repelled"}:
+        if side is None and activity in {"capture", "ground_advance", "repelled"}:
             side = ctx.last_actor.get(0)
         if side is not None and activity in {"capture", "ground_advance", "airstrike", "shelling", "siege"}:
             ctx.last_actor[0] = side
         return side or "unknown"
+
+    @staticmethod
+    def _evacuees_side(span: Span, pred: Token | None) -> str:
+        """Evacuations are coded with the evacuees' side: fighters -> opposition,
+        civilians, the wounded or a mixed convoy -> unknown."""
+        words: set[str] = set()
+        if pred is not None:
+            cur = pred
+            for _ in range(3):
+                for c in cur.children:
+                    if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and not (span.start <= c.i < span.end):
+                        words |= {t.lemma_.lower() for t in c.subtree}
+                if words or cur.head.i == cur.i or cur.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
+                    break
+                cur = cur.head
+        armed = {"gunman", "gunmen", "fighter", "rebel", "militant", "insurgent", "jihadist"}
+        if words & armed and not words & {"civilian", "wounded", "sick", "child", "woman", "resident"}:
+            return "opposition"
+        if words & {"soldier", "troop", "militiaman", "loyalist"}:
+            return "government"
+        return "unknown"
 
     def _predicate_side(self, pred: Token, span: Span, speaker: Token | None) -> str | None:
         # Subject / agent / possessor / modifiers of the predicate, climbing through
