@@ -311,8 +311,6 @@ def _span_key(nlp: Any) -> str:
 
 def empty_table() -> "Any":
     """A mention table with no rows (all columns, right dtypes)."""
-    import pandas as pd
-
     return to_table([])
 
 
