@@ -463,20 +463,28 @@ class ActivityTagger:
             pos += len(line) + 1
         # Sentence-level dates and the narrative carry-over.
         carry: tuple[_dt.date | None, str] | None = None
+        stamped_lines: set[int] = set()
         for sent in self._segments(doc):
             for t in sent:
                 ctx.segment_of[t.i] = sent.start
             exprs = self._sentence_exprs(sent, published)
             ctx.sent_exprs[sent.start] = exprs
-            heading = self._line_of(ctx, sent.start_char) in ctx.heading_lines
+            line_no = self._line_of(ctx, sent.start_char)
+            heading = line_no in ctx.heading_lines
             own = self._sentence_date(exprs)
+            if line_no not in stamped_lines and _TIMESTAMP_RE.match(lines[line_no]) and published is not None:
+                # A live blog's timestamped entry ("18:40 -", "12.15 GMT") reports the
+                # day of the update: the publication day unless the entry says otherwise.
+                stamped_lines.add(line_no)
+                carry = own if own is not None else (published, "day")
             if heading:
                 continue
             if self._in_quotation(sent):
-                # A quoted speaker's "today" or "last week" is on the speaker's clock,
-                # and their sentences do not continue the reporter's dated narrative.
-                ctx.inherited[sent.start] = (None, "unknown")
-                ctx.sent_dates[sent.start] = own if own is not None else (None, "unknown")
+                # A quoted speaker's "today" or "last week" is on the speaker's clock, so
+                # a quotation does not lend its dates to the narrative; it continues the
+                # reporter's dated narrative all the same ("Our fighters stormed X at dawn").
+                ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
+                ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
                 continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
             if own is not None:
@@ -653,7 +661,10 @@ class ActivityTagger:
                     if self._is_container_link(prev, tok, span):
                         return _Finding(reason="container")
             if dep == "appos" and (not self._in_other_place(tok, span) or not (
-                    span.start <= prev.i < span.end or self._in_other_place(prev, span))):
+                    span.start <= prev.i < span.end or self._in_other_place(prev, span))) \
+                    and not (len(path) == 2 and root.dep_ == "conj"):
+                # (A place conjoined to an appositive - "X, the largest district, and Y" -
+                # is a second object the parser misattached, not part of the description.)
                 # The mention sits in a description of something else ("the captured
                 # area - overlooking one of the roads into Aleppo", "the Castello Road,
                 # the only route into Aleppo").
@@ -1059,7 +1070,8 @@ class ActivityTagger:
             head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
             if lemma in {"cross", "move", "march", "enter", "reach", "pass"} and (
                     subj & {"bus", "ambulance", "convoy", "evacuee", "civilian", "family", "resident"}
-                    and not head_subj & _ARMED):
+                    and not head_subj & _ARMED
+                    and not subj & {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un"}):
                 return "evacuation"
         if act == "ground_advance" and pos == "VERB":
             # "An aid convoy reached X": humanitarian, not an advance.
@@ -1248,6 +1260,10 @@ class ActivityTagger:
             if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in kids):
                 return True
             modal = [c for c in kids if c.dep_ == "aux" and c.lower_ in _MODALS]
+            if prev is not None and prev.dep_ in {"ccomp", "parataxis"} and cur.lemma_.lower() not in _INTENT:
+                # "X were killed ...; the figures could not be verified": the modal of
+                # another clause the parser hung above this one.
+                modal = []
             if modal and cur.pos_ in {"VERB", "AUX", "ADJ"}:
                 if lemma in _ONGOING and all(c.lower_ in {"will", "'ll"} for c in modal) and activity != "none":
                     pass
@@ -1503,8 +1519,9 @@ class ActivityTagger:
             if days:
                 return days[0].date, "day"
             return None, "unknown"
+        shift = self._day_shift(span)
         if not exprs:
-            return ctx.sent_dates.get(seg, (None, "unknown"))
+            return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
         # The time expression attached to the mention or to a word on its path up.
         path = [span.root]
         cur = span.root
@@ -1521,7 +1538,7 @@ class ActivityTagger:
             hops = 0
             while anchor.i not in path_ids and anchor.head.i != anchor.i and hops < 4 and anchor.dep_ in {
                     "pobj", "prep", "poss", "compound", "npadvmod", "nummod", "appos", "nsubj", "nsubjpass",
-                    "tmod", "advmod", "amod", "dobj", "pcomp"}:
+                    "tmod", "advmod", "amod", "dobj", "pcomp", "conj", "acomp"}:
                 anchor = anchor.head
                 hops += 1
             if anchor.i not in path_ids:
@@ -1532,7 +1549,10 @@ class ActivityTagger:
             if best is None or rank < best[0]:
                 best = (rank, expr, anchor)
         if best is None:
-            return None, "unknown"
+            # The sentence's own time expressions date other clauses ("saying fighting
+            # was still raging there Monday evening"); the mention's clause continues
+            # the dated narrative of the paragraph, if any.
+            return self._shifted(ctx.inherited.get(seg, (None, "unknown")), shift)
         _rank, expr, anchor = best
         if expr.kind == "range":
             return None, "unknown"
@@ -1551,6 +1571,36 @@ class ActivityTagger:
         if expr.date is not None:
             return expr.date, "day"
         return None, expr.precision
+
+    @staticmethod
+    def _day_shift(span: Span) -> int:
+        """-N for a mention in the clause of "N days after <clause>" (+N for "before"):
+        "X fell a day after troops overran Y" dates Y the day before X."""
+        cur = span.root
+        for _ in range(12):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in {"VERB", "AUX"}:
+                marks = [c for c in cur.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}]
+                for m in marks:
+                    prev = [t for t in cur.doc[max(m.i - 3, cur.sent.start):m.i]]
+                    words = [t.lower_ for t in prev]
+                    if words and words[-1] in {"day", "days", "night"}:
+                        n = 1
+                        if len(words) >= 2 and (words[-2].isdigit() or words[-2] in _WORD_NUMBERS):
+                            n = int(words[-2]) if words[-2].isdigit() else _WORD_NUMBERS[words[-2]]
+                        return -n if m.lower_ == "after" else n
+                if cur.dep_ in {"ROOT"}:
+                    break
+        return 0
+
+    @staticmethod
+    def _shifted(value: tuple[_dt.date | None, str], shift: int) -> tuple[_dt.date | None, str]:
+        date, precision = value
+        if date is not None and shift:
+            return date + _dt.timedelta(days=shift), precision
+        return value
 
     # .. contested / casualties ............................................
     @staticmethod
@@ -1685,6 +1735,11 @@ _DATELINE_RE = re.compile(
     r")(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
 )
+
+
+#: A live blog entry's clock time at the start of a line: "18:40 —", "12.15 GMT", "0930 GMT:".
+_TIMESTAMP_RE = re.compile(
+    r"\s*(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:GMT|UTC|BST|CET|EET|local time|[ap]\.?m\.?)?\s*(?:[-–—:|]|$)")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

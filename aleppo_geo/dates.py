@@ -18,7 +18,7 @@ Rules (they follow ``shared/gold/README.md``):
   ("since 19 September") give no day (precision ``unknown``);
 * "last week", "this week", "the past week" -> precision ``week``, no day;
   "this month", "in September" -> ``month``; "this summer" -> ``season``;
-  "recently", "this year" -> ``unknown``;
+  "recently", "this year", "so far", "until now" -> ``unknown``;
 * with no publication date nothing relative resolves (explicit dates with a year
   still do).
 """
@@ -186,7 +186,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the fall of Hanano" is not a season: "fall" only after this/last/past.
     ("season", re.compile(r"\b(?:(?:this|last|past) (?:summer|winter|spring|autumn|fall)"
                           r"|(?:in|during) the (?:summer|winter|spring|autumn))\b", re.IGNORECASE)),
-    ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year)\b",
+    # Durations up to now ("so far", "until now") date no single day.
+    ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year"
+                         r"|so far|thus far|until now|to date|up to now)\b",
                          re.IGNORECASE)),
 ]
 
