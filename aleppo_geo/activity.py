@@ -424,7 +424,19 @@ class ActivityTagger:
         ctx = self._doc_context(doc)
         for span in spans:
             self._tag(span, doc, ctx)
+        # "How Aleppo fell" (a headline before the story says who took it): a capture
+        # with no stated side takes the side the rest of the report gives for the place.
+        for span in spans:
+            if span._.activity == "capture" and span._.actor == "unknown":
+                side = ctx.place_actor.get(self._place_key(span))
+                if side is not None:
+                    span._.actor = side
         return doc
+
+    @staticmethod
+    def _place_key(span: Span) -> str:
+        place = getattr(span._, "place", None) if Span.has_extension("place") else None
+        return getattr(place, "id", None) or span.text.lower()
 
     # -- document context --------------------------------------------------
     def _doc_context(self, doc: Doc) -> _DocContext:
@@ -603,7 +615,8 @@ class ActivityTagger:
         place = getattr(span._, "place", None) if Span.has_extension("place") else None
         key = getattr(place, "id", None) or span.text.lower()
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
-            ctx.place_actor[key] = actor
+            if activity == "capture" or key not in ctx.place_actor:
+                ctx.place_actor[key] = actor
 
     @staticmethod
     def _set_none(span: Span) -> None:
@@ -730,6 +743,7 @@ class ActivityTagger:
                 return found
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
+                    and not (tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)) \
                     and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
                     c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and c.lower_ not in {"which", "who", "that"}
                     for c in tok.children):
@@ -870,6 +884,11 @@ class ActivityTagger:
             if any(c.dep_ == "neg" for c in head.children) or (
                     head.i > 0 and head.doc[head.i - 1].lower_ in {"not", "never"}):
                 return "negated"  # "striking targets in Idlib, not in Aleppo"
+            if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
+                    and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
+                # "residents of X crossed into ...", "fighters from X": who they are, not
+                # where the clause happens.
+                return "origin_none"
             if prep == "from" and governor.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
                 return "origin_evacuation"
@@ -1104,6 +1123,15 @@ class ActivityTagger:
                 break
         return set()
 
+    def _place_kind_at(self, tok: Token) -> str | None:
+        """The gazetteer kind of the place mention covering ``tok``, if any."""
+        if not Span.has_extension("place"):
+            return None
+        for other in tok.doc.spans.get(self.spans_key, []):
+            if other.start <= tok.i < other.end:
+                return getattr(getattr(other._, "place", None), "kind", None)
+        return None
+
     def _special_predicate(self, tok: Token, child: Token | None, lemma: str, pos: str) -> str | None:
         """Predicates whose meaning depends on their arguments.
 
@@ -1156,13 +1184,14 @@ class ActivityTagger:
                 if cur.dep_ == "ROOT" or cur.pos_ == "VERB":
                     break
             return ""
-        if lemma in {"close", "shut", "block", "sever"} and pos in {"VERB", "ADJ"}:
+        if lemma in {"close", "closed", "shut", "block", "blocked", "sever", "severed"} and pos in {"VERB", "ADJ"}:
             words = {t.lower_ for o in objs for t in o.subtree} | self._subject_words(tok)
-            place = getattr(child._, "place", None) if child is not None and Span.has_extension("place") else None
-            if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply", "castello"} \
-                    or getattr(place, "kind", None) == "road":
+            kinds = {self._place_kind_at(t) for o in objs for t in o.subtree} | {
+                self._place_kind_at(c) for c in kids if c.dep_ in {"nsubj", "nsubjpass"}}
+            if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply"} \
+                    or "road" in kinds:
                 return "capture"  # a supply road closed by fire or troops changes hands
-            if lemma == "close":
+            if lemma in {"close", "closed"}:
                 return ""
         if lemma in {"land", "fall", "crash", "slam", "explode", "rain", "hit", "strike", "impact", "smash"} \
                 and pos == "VERB":
@@ -1171,6 +1200,11 @@ class ActivityTagger:
                 return "shelling" if not words & _AIR_CUES else "airstrike"
             if words & _AIR_CUES and lemma != "strike":
                 return "airstrike"
+        if lemma in {"land", "fall", "crash", "slam", "explode", "hit", "impact"} and pos == "NOUN" and any(
+                c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _GROUND_FIRE_CUES | _AIR_CUES for c in kids):
+            # "as rebel rockets land in X" tagged as a noun compound.
+            words = {c.lower_ for c in kids}
+            return "airstrike" if words & _AIR_CUES and not words & _GROUND_FIRE_CUES else "shelling"
         if lemma in {"depend", "rely"}:
             words = {t.lower_ for c in kids for t in c.subtree}
             if words & {"aid", "water", "food", "supplies", "assistance", "rations", "deliveries", "relief"}:
@@ -1384,6 +1418,12 @@ class ActivityTagger:
                 for c in cur.children:
                     if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and not (span.start <= c.i < span.end):
                         words |= {t.lemma_.lower() for t in c.subtree}
+                if not words and cur.dep_ == "acl" and cur.head.pos_ in {"NOUN", "PROPN"}:
+                    # "buses carrying gunmen and their families left through X".
+                    noun = cur.head
+                    while noun.dep_ == "conj" and noun.head.i != noun.i:
+                        noun = noun.head
+                    words |= {t.lemma_.lower() for t in noun.subtree if not cur.left_edge.i <= t.i <= cur.right_edge.i}
                 if words or cur.head.i == cur.i or cur.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
                     break
                 cur = cur.head
@@ -1770,12 +1810,23 @@ def mark_line_breaks(doc: Doc) -> Doc:
     ("BEIRUT (Reuters) -") is cut off from its sentence the same way, so the place it
     names is not parsed as part of the first clause (an adverbial or a subject).
     """
+    starts = []
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if ("\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)) and not doc[i].is_space:
-            doc[i].is_sent_start = True
+            starts.append(i)
     for _start, end in dateline_spans(doc.text):
         nxt = next((t for t in doc if t.idx >= end and not t.is_space), None)
         if nxt is not None and nxt.i > 0:
-            nxt.is_sent_start = True
+            starts.append(nxt.i)
+    for i in starts:
+        doc[i].is_sent_start = True
+    for i in starts:
+        # The first word of a line never makes a sentence on its own: without this the
+        # parser, told a sentence starts here, may cut again right after it
+        # ("Government | artillery pounded ...", "Evacuation | of Aleppo's ...").
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and not nxt.is_space and not nxt.is_punct and (i + 1) not in starts \
+                and "\n" not in doc[i].whitespace_:
+            nxt.is_sent_start = False
     return doc
