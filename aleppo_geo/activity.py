@@ -1502,25 +1502,37 @@ class ActivityTagger:
             cur = cur.head
             if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"} and seg.start <= cur.i < seg.end:
                 verbs.append(cur)
-        if not verbs:
-            verbs = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB"]
-        for verb in verbs:
-            speaker = self._speaker(verb)
-            if speaker is not None:
-                phrase = " ".join(t.text for t in speaker.subtree)
+        others = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB" and t not in verbs]
+        # Reporting verbs above the mention first, then "according to X", then any other
+        # reporting verb of the sentence.
+        for stage in ("path", "according", "others"):
+            if stage == "according":
+                for t in seg:
+                    if t.lower_ == "according" and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "to":
+                        objs = [c for c in sent.doc[t.i + 1].children if c.dep_ == "pobj"]
+                        if objs and not any(a <= objs[0].idx < b for a, b in ctx.datelines):
+                            label = canonical_source(self._phrase(objs[0]))
+                            ctx.last_source[0] = label
+                            return label, objs[0]
+                continue
+            for verb in (verbs if stage == "path" else others):
+                speaker = self._speaker(verb)
+                if speaker is None or speaker.i in ctx.dateline_tokens:
+                    continue
                 if speaker.pos_ == "PRON" and speaker.lower_ in {"he", "she", "they"}:
                     prev = ctx.last_source.get(0)
                     return prev, speaker
+                if speaker.lower_ in {"it", "this", "that", "there"}:
+                    continue
+                phrase = self._phrase(speaker)
+                after = speaker.right_edge.i + 1
+                if not any(t.pos_ in {"NOUN", "PROPN"} for t in speaker.subtree) or (
+                        after < len(speaker.doc) and speaker.doc[after].text == ":") or (
+                        speaker.i + 1 < len(speaker.doc) and speaker.doc[speaker.i + 1].text == ":"):
+                    continue  # a heading fragment ("Syria:"), not a source
                 label = canonical_source(phrase)
                 ctx.last_source[0] = label
                 return label, speaker
-        # "according to X"
-        for t in seg:
-            if t.lower_ == "according" and t.i + 1 < len(sent.doc) and sent.doc[t.i + 1].lower_ == "to":
-                objs = [c for c in sent.doc[t.i + 1].children if c.dep_ == "pobj"]
-                if objs:
-                    phrase = " ".join(x.text for x in objs[0].subtree)
-                    return canonical_source(phrase), objs[0]
         # A quotation continued from an earlier sentence of the paragraph.
         text = seg.text.strip()
         if text[:1] in {"“", '"'} and ctx.last_source.get(0):
@@ -1528,14 +1540,41 @@ class ActivityTagger:
         return None, None
 
     @staticmethod
+    def _phrase(tok: Token) -> str:
+        """The words of a speaker's noun phrase as written, without relative clauses
+        ("Jaish al-Fatah", "John Kerry" rather than "John Kerry, who announced ...")."""
+        skip: set[int] = set()
+        for t in tok.subtree:
+            if t.dep_ in {"relcl", "acl", "advcl"} and t.i != tok.i:
+                skip |= {x.i for x in t.subtree}
+        kept = [t for t in tok.subtree if t.i not in skip]
+        start, end = kept[0].i, kept[-1].i
+        doc = tok.doc
+        # A hyphenated name the parser cut ("Jaish al | -Fatah"): keep joined tokens.
+        while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end + 1].text in {"-", "–"} or (
+                doc[end].text in {"-", "–"} and doc[end + 1].is_alpha)):
+            end += 1
+        while end > start and doc[end].is_punct and not (doc[end].text == ")" and "(" in doc[start:end].text):
+            end -= 1
+        text = doc[start:end + 1].text
+        return re.split(r",\s+(?:who|which|whose|that)\b", text)[0].rstrip(" ,")
+
+    @staticmethod
     def _speaker(verb: Token) -> Token | None:
         cur = verb
         for _ in range(3):
             for c in cur.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and not (cur.lemma_.lower() == "accord"):
-                    if c.dep_ == "nsubjpass" and cur.lemma_.lower() in {"quote", "report"}:
+                    if c.dep_ == "nsubjpass" and cur.lemma_.lower() in {"quote"}:
                         return c
                     if c.dep_ == "nsubj":
+                        if c.lower_ in {"which", "who", "that"} and cur.dep_ == "relcl" and cur.head.i != cur.i:
+                            # "the Observatory for Human Rights, which said ...": the whole name.
+                            ant = cur.head
+                            while ant.dep_ == "pobj" and ant.head.dep_ == "prep" and \
+                                    ant.head.head.pos_ in {"NOUN", "PROPN"}:
+                                ant = ant.head.head
+                            return ant
                         return c
             for c in cur.children:
                 if c.dep_ == "agent":
