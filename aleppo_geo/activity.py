@@ -193,7 +193,7 @@ _add("clashes", [
     "gunfight", "engagement",
 ])
 _add("casualties", [
-    "kill", "die", "wound", "injure", "dead", "death", "casualty", "massacre", "carnage",
+    "kill", "die", "wound", "injure", "hurt", "dead", "death", "casualty", "massacre", "carnage",
     "slaughter", "toll", "martyr", "bloodshed",
 ])
 _add("siege", [
@@ -266,6 +266,10 @@ _ARMED = {
 #: event of the verb above when there is one ("gunmen fired at the convoy near X, wounding").
 _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor", "corridor", "evacuee",
                  "relief"}
+#: People who are sources when they speak ("activists in X said") but only people otherwise
+#: ("residents in X depend on aid").
+_PEOPLE_SOURCES = {"activist", "activists", "resident", "residents", "doctor", "journalist", "official",
+                   "correspondent", "reporter"}
 #: Verbs of leaving a place: with an armed subject the place changes hands.
 _LEAVE_PLACE = {"withdraw", "withdrawal", "retreat", "abandon", "vacate", "evacuate", "leave", "pull", "exit",
                 "quit", "flee"}
@@ -358,7 +362,9 @@ def canonical_source(phrase: str) -> str:
     for pattern, label in _SOURCES:
         if re.search(pattern, low):
             return label
-    return phrase.strip(" ,\"“”'")[:80]
+    # Otherwise the phrase itself, without a leading article: "the Aleppo Media Centre" ->
+    # "Aleppo Media Centre".
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,\"“”'"), flags=re.IGNORECASE)[:80]
 
 
 # ---------------------------------------------------------------------------
@@ -707,7 +713,11 @@ class ActivityTagger:
                 activity, tok = self._copula_activity(tok, prev)
             if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE \
                     and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) \
-                    and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
+                    and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)) \
+                    and not (tok.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.lemma_.lower() in {
+                        "declare", "pronounce", "proclaim", "announce", "consider"}
+                        and not any(c.dep_ == "dobj" for c in tok.children)):
+                # ("declared X liberated": X is what was liberated, however it is tagged.)
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
             if activity in {"ground_advance", "ground_advance"} and tok.pos_ == "NOUN" \
@@ -743,7 +753,9 @@ class ActivityTagger:
                 return found
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
-                    and not (tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children)) \
+                    and not (tok.dep_ == "advcl" and any(
+                        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in {"when", "while", "as", "once"})
+                        for c in tok.children)) \
                     and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
                     c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and c.lower_ not in {"which", "who", "that"}
                     for c in tok.children):
@@ -837,7 +849,7 @@ class ActivityTagger:
                         return act, g
         if prev.dep_ == "prep" and prev.lower_ in {"inside", "into", "within"}:
             subj = {t.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
-            if subj & _ARMED:
+            if subj & _ARMED or subj & {"our", "we"}:
                 return "ground_advance", tok
         return None, tok
 
@@ -889,6 +901,9 @@ class ActivityTagger:
                 # "residents of X crossed into ...", "fighters from X": who they are, not
                 # where the clause happens.
                 return "origin_none"
+            if prep == "from" and governor.lemma_.lower() in _LEAVE_PLACE and governor.pos_ == "VERB" and (
+                    self._subject_words(governor) & (_ARMED | {"our", "we"})):
+                return "ok"  # "insurgents withdrew from X": X changes hands (see _special_predicate)
             if prep == "from" and governor.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
                 return "origin_evacuation"
@@ -927,7 +942,8 @@ class ActivityTagger:
                 if (self._in_other_place(tb, span) or any(o.end == before for o in span.doc.spans.get(self.spans_key, [])
                                                           if tb.lower_ in _ADMIN)) and self._more_specific(tb, span):
                     return "container"
-            if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor):
+            if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor) and (
+                    governor.lower_ not in _PEOPLE_SOURCES or self._is_speaker_phrase(governor)):
                 return "organisation"
         if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
             return "container"
@@ -982,6 +998,19 @@ class ActivityTagger:
         return self._more_specific(tok, span)
 
     @staticmethod
+    def _is_speaker_phrase(tok: Token) -> bool:
+        """Whether the noun phrase headed by ``tok`` is the subject of a reporting verb."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in {"nsubj", "nsubjpass"}:
+                return cur.head.lemma_.lower() in _REPORTING
+            if cur.dep_ in {"pobj", "prep", "conj", "appos"} and cur.head.i != cur.i:
+                cur = cur.head
+            else:
+                break
+        return False
+
+    @staticmethod
     def _is_organisation(tok: Token) -> bool:
         low = tok.lower_
         if low in {"defence", "defense", "helmets", "council", "committee", "office", "society",
@@ -1023,6 +1052,11 @@ class ActivityTagger:
                     (child is not None and child.dep_ == "dobj"):
                 return "capture"
             return None
+        if lemma == "bomb" or low in {"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "ied", "ieds"}:
+            # Car, truck and suicide bombs are ground weapons, part of an assault; IEDs too.
+            mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+            if low in {"ied", "ieds"} or mods & {"car", "truck", "suicide", "roadside", "vehicle", "lorry"}:
+                return "ground_advance"
         if lemma == "strike" or low in {"strikes", "strike"}:
             act = "airstrike"
         if act is None and lemma in _BOMBARD and pos == "VERB":
@@ -1044,7 +1078,10 @@ class ActivityTagger:
         # Guards for generic words.
         if lemma in {"take", "win", "gain"}:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-            if any(o.lemma_.lower() in {"place", "part", "care", "time", "step", "measure", "look",
+            if any(o.lemma_.lower() == "part" and o.lower_ == "part" and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in o.children) for o in objs):
+                return None  # "took part in", not "took parts of X"
+            if any(o.lemma_.lower() in {"place", "care", "time", "step", "measure", "look",
                                         "note", "prize", "award", "vote", "election", "hour",
                                         "day", "week", "year", "life", "lives"} for o in objs):
                 return None
@@ -1196,6 +1233,8 @@ class ActivityTagger:
         if lemma in {"land", "fall", "crash", "slam", "explode", "rain", "hit", "strike", "impact", "smash"} \
                 and pos == "VERB":
             words = self._subject_words(tok)
+            if words & {"car", "truck", "suicide", "roadside", "lorry", "ied"} and words & {"bomb", "bomber", "ied"}:
+                return "ground_advance"  # a car bomb opens an assault; it is not an air strike
             if words & (_GROUND_FIRE_CUES | {"round", "rounds", "mortar", "projectile", "shell"}):
                 return "shelling" if not words & _AIR_CUES else "airstrike"
             if words & _AIR_CUES and lemma != "strike":
@@ -1224,7 +1263,7 @@ class ActivityTagger:
                 return ""
             if lemma == "pull" and not prts & {"out", "back", "away"}:
                 return ""
-            if subj & _ARMED and not subj & (_CIVILIANS - {"others", "other", "many", "some"}):
+            if subj & (_ARMED | {"our", "we"}) and not subj & (_CIVILIANS - {"others", "other", "many", "some"}):
                 return "capture"  # "rebels pulled out of X": the other side takes it
             if lemma in {"abandon", "vacate"}:
                 return "capture"
@@ -1259,6 +1298,10 @@ class ActivityTagger:
             for c in tok.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     words.extend(t.lower_ for t in c.subtree)
+        if set(words) & {"car", "truck", "suicide", "roadside", "lorry"} and set(words) & {
+                "bomb", "bombs", "bomber", "bombers", "bombing", "bombings"} or set(words) & {"ied", "ieds"}:
+            # A car bomb is a ground weapon of an assault, not an air strike.
+            return "ground_advance"
         air = next((i for i, w in enumerate(words) if w in _AIR_CUES), None)
         ground = next((i for i, w in enumerate(words) if w in _GROUND_FIRE_CUES), None)
         if air is not None and (ground is None or air <= ground):
@@ -1470,6 +1513,11 @@ class ActivityTagger:
             # Include the next words so "the rebel held X" (parsed apart) reads as a place.
             tail = span.doc[cand.right_edge.i + 1: cand.right_edge.i + 3]
             text = " ".join(t.text for t in words) + " " + tail.text
+            if speaker is not None and any(t.lower_ in {"our", "we", "us"} for t in cand.subtree):
+                # "Our men are inside X," a rebel commander said: the speaker's side.
+                side = classify_actor(" ".join(t.text for t in speaker.subtree))
+                if side:
+                    return side
             if cand.lower_ in {"they", "we", "it", "he", "she", "our", "their", "its"} or cand.pos_ == "PRON":
                 if speaker is not None:
                     side = classify_actor(" ".join(t.text for t in speaker.subtree))
@@ -1647,6 +1695,12 @@ class ActivityTagger:
                     return None, "unknown"
                 if v.head.i == anchor.i:
                     break
+        if expr.kind == "relative_day" and re.fullmatch(
+                r"(?:the (?:day|night) before|the previous (?:day|night)|a day earlier)", expr.text.lower()):
+            # "the previous day" counts back from the narrative's day, not from publication.
+            base = ctx.inherited.get(seg, (None, "unknown"))[0]
+            if base is not None:
+                return base - _dt.timedelta(days=1), "day"
         if expr.date is not None:
             return expr.date, "day"
         return None, expr.precision

@@ -410,3 +410,231 @@ def test_day_precision_always_comes_with_a_date(nlp, tagger):
     for span in spans.values():
         assert (span._.date_precision == "day") == (span._.event_date is not None)
     assert spans["Handarat"]._.event_date == dt.date(2016, 9, 29)
+
+
+# --------------------------------------------------------------------------- generalisation rules
+# Short sentences of our own for each general rule added after the held-out challenge set
+# (different places and wording from tests/data/challenge).
+
+def _with_line_breaks():
+    import aleppo_geo.activity  # noqa: F401  (registers the components)
+    from aleppo_geo.model import load_english_model
+
+    local = load_english_model()
+    local.add_pipe("aleppo_line_breaks", before="parser")
+    return local
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("MOSCOW (Reuters) - Russian jets bombed Kafr Hamra on Friday, the ministry said.", "MOSCOW (Reuters) -"),
+    ("ALEPPO, Syria (AP) — Government troops seized Karm al-Jabal on Tuesday after heavy fighting.",
+     "ALEPPO, Syria (AP) —"),
+    ("AMMAN/ALEPPO, Syria (Reuters) - Rebels shelled the Zahraa district on Monday, state media said.",
+     "AMMAN/ALEPPO, Syria (Reuters) -"),
+    ("Aleppo, Syria - Troops entered the Sakhour district on Wednesday, a monitor said.", "Aleppo, Syria -"),
+])
+def test_a_dateline_is_recognised_by_its_shape(text, dateline):
+    from aleppo_geo.activity import dateline_spans
+
+    assert [text[a:b] for a, b in dateline_spans(text)] == [dateline]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels said - without giving details - that they had retaken the Jandoul roundabout overnight.",
+    "Aleppo - the country's second city - was divided for four years between the two sides.",
+    "KEY FIGURES\n- Shelling damaged a bakery in Bab al-Nairab on Friday, cutting bread supplies.",
+])
+def test_a_sentence_with_an_aside_dash_is_not_a_dateline(text):
+    from aleppo_geo.activity import dateline_spans
+
+    assert dateline_spans(text) == []
+
+
+def test_a_place_in_a_dateline_is_none_and_never_the_source(nlp, tagger):
+    text = "MOSCOW (Reuters) - Russian jets bombed Kafr Hamra on Friday, the ministry said."
+    spans = tag(nlp, tagger, text, "MOSCOW", "Kafr Hamra")
+    assert summary(spans["MOSCOW"]) == ("none", None)
+    assert spans["MOSCOW"]._.attributed_to is None
+    assert summary(spans["Kafr Hamra"]) == ("airstrike", "government")
+
+
+def test_a_dateline_city_is_not_parsed_into_the_first_clause():
+    local = _with_line_breaks()
+    text = "ALEPPO, Syria (AP) — Government troops seized Karm al-Jabal on Tuesday after heavy fighting."
+    doc = local(text)
+    assert [s.text.strip() for s in doc.sents][0] == "ALEPPO, Syria (AP) —"
+    tagger = make_activity_tagger(local, "aleppo_activity", "places", True)
+    doc._.published = SUNDAY
+    start = text.index("Karm al-Jabal")
+    doc.spans["places"] = [doc.char_span(0, 6), doc.char_span(start, start + len("Karm al-Jabal"))]
+    tagger(doc)
+    aleppo, karm = doc.spans["places"]
+    assert summary(aleppo) == ("none", None)
+    assert summary(karm) == ("capture", "government")
+
+
+def test_a_line_without_final_punctuation_is_one_sentence_whatever_its_first_word():
+    local = _with_line_breaks()
+    doc = local("Siege of Karm al-Jabal tightens as winter nears\n\nRelief agencies warned on Monday of hunger.")
+    assert [s.text.strip() for s in doc.sents][0] == "Siege of Karm al-Jabal tightens as winter nears"
+    doc = local("08.40 GMT\nLoyalist artillery pounded Jandoul and Sakhour overnight, a monitor said.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[1].startswith("Loyalist artillery pounded")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # Leaving a place: the other side holds it.
+    ("Insurgents withdrew from Sheikh Lutfi overnight, a monitor said.", "Sheikh Lutfi", ("capture", "government")),
+    ("Government troops pulled out of the Zahraa district under heavy fire.", "Zahraa", ("capture", "opposition")),
+    ("Kurdish fighters wrested Sheikh Maqsoud from the rebels.", "Sheikh Maqsoud", ("capture", "other")),
+    # Symbolic and stated control.
+    ("Rebels raised their flag over Bab al-Nairab on Friday.", "Bab al-Nairab", ("capture", "opposition")),
+    ("The army said it had restored security to Jandoul.", "Jandoul", ("capture", "government")),
+    ("State television declared Masaken Hanano liberated.", "Masaken Hanano", ("capture", "government")),
+    ("The Syrian army says it controls 85 percent of Qadi Askar.", "Qadi Askar", ("capture", "government")),
+    # Partitive objects.
+    ("Pro-government militias seized parts of Karm al-Tarab.", "Karm al-Tarab", ("capture", "government")),
+    ("Army units took parts of Tal Shoghib after a night of fighting.", "Tal Shoghib", ("capture", "government")),
+    # Entering a place its defenders left is taking it; otherwise it is an advance.
+    ("Soldiers entered Sheikh Lutfi, abandoned by the rebels hours earlier.", "Sheikh Lutfi",
+     ("capture", "government")),
+    ("Soldiers entered Sheikh Lutfi after heavy clashes.", "Sheikh Lutfi", ("ground_advance", "government")),
+    ("Troops took up positions on the outskirts of Khan Touman.", "Khan Touman", ("ground_advance", "government")),
+    ("Government troops linked up with the garrison at Kweires.", "Kweires", ("ground_advance", "government")),
+    # A road closed is a road taken.
+    ("The Khan Touman road was closed by army fire on Monday.", "Khan Touman", ("capture", "government")),
+])
+def test_changes_of_control_in_many_wordings(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_our_men_inside_a_place_is_the_speakers_advance(nlp, tagger):
+    text = '"Our men are inside Bustan al-Basha," a rebel commander said.'
+    assert summary(tag(nlp, tagger, text, "Bustan al-Basha")["Bustan al-Basha"]) == ("ground_advance", "opposition")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Mortar shells fell on the Furqan district, wounding four.", "Furqan", ("shelling", "unknown")),
+    ("Residents describe fear as rebel rockets land in Zahraa every night.", "Zahraa", ("shelling", "opposition")),
+    ("Clashes were reported near the Nairab airport on Friday.", "Nairab", ("clashes", "unknown")),
+    ("Battles erupted in Khan Touman after midnight.", "Khan Touman", ("clashes", "unknown")),
+    ("The shelling went on through the night in Sheikh Khodr, activists said.", "Sheikh Khodr",
+     ("shelling", "unknown")),
+    ("Hundreds of families are boxed into Bustan al-Qasr.", "Bustan al-Qasr", ("siege", "government")),
+    ("Thousands of residents in Kallaseh depend on aid trucked in by charities.", "Kallaseh",
+     ("humanitarian", "unknown")),
+    ("Some 900 civilians were bused to Jibreen on Tuesday.", "Jibreen", ("evacuation", "unknown")),
+    ("Others sought refuge in Jibreen.", "Jibreen", ("evacuation", "unknown")),
+    ("A convoy of buses carrying wounded civilians crossed government lines at the Ramouseh junction.",
+     "Ramouseh", ("evacuation", "unknown")),
+    ("Fighters and their families were taken out of Sukkari on Tuesday.", "Sukkari", ("evacuation", "opposition")),
+    ("Officials in Ankara said 3,000 people had been taken out of Sukkari.", "Sukkari", ("evacuation", "unknown")),
+])
+def test_fire_fighting_sieges_aid_and_evacuations_in_many_wordings(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # The main clause decides, not an adverbial or relative clause.
+    ("The Kindi hospital was overrun by insurgents, after a truck bomb blew open its gate.", "Kindi",
+     ("capture", "opposition")),
+    ("Heavy bombing was reported in Marjeh, where medics said nine people died.", "Marjeh",
+     ("airstrike", "government")),
+    ("A medic was hurt when gunmen fired on an ambulance near the Nairab junction.", "Nairab",
+     ("casualties", "unknown")),
+    # Car and suicide bombs are ground weapons of an assault, not air strikes.
+    ("Rebels detonated a suicide car bomb at the edge of Zahraa.", "Zahraa", ("ground_advance", "opposition")),
+])
+def test_the_main_predicate_decides_and_car_bombs_are_not_air_strikes(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_car_bomb_exploding_is_part_of_a_ground_assault(nlp, tagger):
+    text = "A suicide car bomb exploded at the edge of Zahraa as the assault began."
+    assert tag(nlp, tagger, text, "Zahraa")["Zahraa"]._.activity == "ground_advance"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army shelled the Bab al-Hadid gate, the oldest entrance to the Old City.", "Old City"),
+    ("Russia said its aircraft struck targets near Saraqeb, not in Aleppo.", "Aleppo"),
+    ("Two crossings will be opened for the sick and a third, at Bustan al-Qasr, for fighters.", "Bustan al-Qasr"),
+    ("Residents of Hamdaniyeh crossed into the eastern districts for the first time in years.", "Hamdaniyeh"),
+])
+def test_descriptions_negations_plans_and_origins_are_none(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("none", None)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("State television said assaults on the Zahraa front were repelled.", "Zahraa", ("repelled", "government")),
+    ("Rebel factions launched an attack on government-held Hamdaniyeh on Friday.", "Hamdaniyeh",
+     ("ground_advance", "opposition")),
+    ("A rebel spokesman said attacks on Sheikh Saeed by regime forces were repelled.", "Sheikh Saeed",
+     ("repelled", "opposition")),
+])
+def test_the_side_of_passive_reports_and_held_adjectives(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rebels seized Zahraa, said Abu Omar of Jaish al-Fatah, a rebel alliance.", "rebels"),
+    ("Barrel bombs hit Kallaseh, according to the Aleppo Media Centre.", "Aleppo Media Centre"),
+    ("Shelling hit Midan, said the Syrian Observatory for Human Rights, which has a network of monitors.",
+     "Syrian Observatory for Human Rights"),
+    ("Government forces seized Awija, said Staffan de Mistura, who is the U.N. envoy.", "Staffan de Mistura"),
+    ("Heavy air strikes were reported in Marjeh, according to local activists.", "activists"),
+])
+def test_attributed_to_is_a_source_phrase_not_a_fragment(nlp, tagger, text, source):
+    place = {"Zahraa", "Kallaseh", "Midan", "Awija", "Marjeh"}
+    name = next(p for p in place if p in text)
+    assert tag(nlp, tagger, text, name)[name]._.attributed_to == source
+
+
+# --------------------------------------------------------------------------- generalisation: dates
+
+def test_a_day_after_another_event_dates_it_one_day_earlier(nlp, tagger):
+    text = ("Government forces captured Tariq al-Bab on Saturday. "
+            "The fall came a day after troops overran Jabal Badro.")
+    spans = tag(nlp, tagger, text, "Tariq al-Bab", "Jabal Badro")
+    assert spans["Tariq al-Bab"]._.event_date == dt.date(2016, 10, 1)
+    assert spans["Jabal Badro"]._.event_date == dt.date(2016, 9, 30)
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("Troops advanced into Qadi Askar and the edges of Bab al-Hadid on Saturday afternoon.", "Qadi Askar",
+     dt.date(2016, 10, 1)),
+    ("The capture of Sheikh Saeed, all but complete on Friday, opens the road south.", "Sheikh Saeed",
+     dt.date(2016, 9, 30)),
+])
+def test_a_time_expression_reaches_the_mention_through_conjuncts(nlp, tagger, text, place, day):
+    assert tag(nlp, tagger, text, place)[place]._.event_date == day
+
+
+def test_a_quotation_continues_the_dated_narrative(nlp, tagger):
+    text = ("Rebels attacked the Zahraa front on Saturday, a monitor said.\n\n"
+            '"Our men stormed Zahraa at dawn," a commander said.')
+    spans = tag(nlp, tagger, text, "Zahraa", "Zahraa@2")
+    assert spans["Zahraa@2"]._.activity == "ground_advance"
+    assert spans["Zahraa@2"]._.event_date == dt.date(2016, 10, 1)
+
+
+def test_a_live_blog_entry_is_dated_by_its_update(nlp, tagger):
+    text = ("Live: Aleppo\n\n09:30 GMT - Shells fell on Bab al-Nairab, activists say.\n\n"
+            "08:10 GMT - Government jets struck Sukkari.")
+    spans = tag(nlp, tagger, text, "Bab al-Nairab", "Sukkari")
+    assert spans["Bab al-Nairab"]._.event_date == SUNDAY
+    assert spans["Sukkari"]._.event_date == SUNDAY
+
+
+def test_so_far_is_a_duration_not_the_narratives_day(nlp, tagger):
+    text = "Troops seized Awija on Friday. So far the army has also taken Jandoul and Sakhour."
+    spans = tag(nlp, tagger, text, "Awija", "Jandoul")
+    assert spans["Awija"]._.event_date == dt.date(2016, 9, 30)
+    assert spans["Jandoul"]._.activity == "capture"
+    assert spans["Jandoul"]._.event_date is None
+
+
+def test_the_previous_day_counts_back_from_the_narratives_day(nlp, tagger):
+    text = ("Troops seized Awija on Friday. "
+            "Rebels had repelled an attack on Jandoul the previous day, a commander said.")
+    spans = tag(nlp, tagger, text, "Jandoul")
+    assert spans["Jandoul"]._.event_date == dt.date(2016, 9, 29)
