@@ -2,10 +2,10 @@
 
 What you get
 ------------
-``load_pipeline()`` returns a spaCy ``Language``: the English model plus three components,
+``load_pipeline()`` returns a spaCy ``Language``: the English model plus our components,
 in this order::
 
-    tok2vec, tagger, parser, attribute_ruler, lemmatizer, aleppo_places, ner,
+    tok2vec, tagger, aleppo_line_breaks, parser, attribute_ruler, lemmatizer, aleppo_places, ner,
     aleppo_linker, aleppo_activity
 
 After ``doc = nlp(text)``:
@@ -1409,11 +1409,17 @@ def load_pipeline(
         # Load now, so a broken gazetteer file is reported before any text is read.
         nlp.get_pipe("aleppo_places").index
         nlp.get_pipe("aleppo_linker").index
-    if activity and not fast:
+    activity_module = None
+    if not fast:
         try:
-            import aleppo_geo.activity  # noqa: F401  (registers the factory)
+            import aleppo_geo.activity as activity_module  # registers the factories
         except ImportError as exc:
-            logger.debug("aleppo_activity not available (%s); continuing without it", exc)
-        else:
-            nlp.add_pipe("aleppo_activity", last=True)
+            logger.debug("aleppo_geo.activity not available (%s); continuing without it", exc)
+    if activity_module is not None and "parser" in nlp.pipe_names:
+        # Headlines, captions and standfirsts carry no final full stop: without preset
+        # sentence starts at line breaks the parser runs a heading into the next
+        # paragraph, and the activity tagger reads the pair as one clause.
+        nlp.add_pipe("aleppo_line_breaks", before="parser")
+    if activity and activity_module is not None:
+        nlp.add_pipe("aleppo_activity", last=True)
     return nlp
