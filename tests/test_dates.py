@@ -132,3 +132,28 @@ def test_an_unreadable_publication_date_says_what_it_got():
 def test_weekday_names_are_checked():
     with pytest.raises(ValueError, match="weekday"):
         resolve_weekday("Funday", WEDNESDAY)
+
+
+@pytest.mark.parametrize("text", [
+    "So far the army has taken three districts.",
+    "Thus far no aid has reached the eastern quarters.",
+    "Until now the road had stayed open.",
+    "Forty people have died to date.",
+])
+def test_durations_up_to_now_name_no_day(text):
+    expr = only(text)
+    assert expr.date is None
+    assert expr.precision == "unknown"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting went on until Tuesday evening.", None),  # 'until' looks ahead: not an event day
+    ("Rebels shelled the district on Monday night.", dt.date(2016, 10, 3)),
+    ("Troops moved in earlier on Saturday.", dt.date(2016, 10, 1)),
+])
+def test_weekdays_with_a_part_of_the_day_resolve_to_that_day(text, expected):
+    assert only(text).date == expected
+
+
+def test_four_days_of_bombardment_is_a_duration_not_a_date():
+    assert find_time_expressions("After four days of bombardment the hospital closed.", WEDNESDAY) == []
