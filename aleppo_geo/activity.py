@@ -505,7 +505,9 @@ class ActivityTagger:
                 ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
                 continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
-            if own is not None:
+            if own is not None and self._dates_an_event(exprs):
+                # Only a dated event continues as the narrative's day: "an agreement
+                # brokered on Tuesday night" does not date the next paragraph's shooting.
                 carry = own
             ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
         return ctx
@@ -566,6 +568,27 @@ class ActivityTagger:
                 continue
             out.append((expr, span.root))
         return out
+
+    def _dates_an_event(self, exprs: list[tuple[TimeExpression, Token]]) -> bool:
+        """Whether a sentence's time expressions date a war event (or a report of one)
+        rather than a meeting, an agreement or a statement about something else."""
+        for _expr, tok in exprs:
+            cur = tok
+            for _ in range(6):
+                if cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                lemma = cur.lemma_.lower()
+                if cur.pos_ in {"VERB", "NOUN", "AUX", "ADJ"} and (
+                        self._lexicon_activity(cur, None) or lemma in _REPORTING or lemma in _ONGOING
+                        or lemma in _ERUPT or lemma in {"be", "come", "begin", "start"}):
+                    return True
+                if cur.pos_ == "VERB" and lemma in _LIGHT_VERBS and any(
+                        c.dep_ in {"dobj", "nsubjpass"} and self._lexicon_activity(c, None) for c in cur.children):
+                    return True  # "launched an offensive ... on Friday"
+                if cur.pos_ == "VERB":
+                    break
+        return False
 
     @staticmethod
     def _sentence_date(exprs: list[tuple[TimeExpression, Token]]) -> tuple[_dt.date | None, str] | None:
@@ -737,6 +760,16 @@ class ActivityTagger:
                 main = self._main_clause_attack(tok)
                 if main is not None:
                     return main
+            if activity and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
+                    (c.dep_ == "mark" and c.lower_ in {"when", "as", "after", "before", "once"}) or
+                    (c.dep_ == "advmod" and c.lower_ in {"when", "while", "as", "once"}) for c in tok.children):
+                # "20 people were killed when barrel bombs hit a market in X", "X was
+                # overrun after a car bomb struck its wall": the main clause decides.
+                main_act = self._lexicon_activity(tok.head, tok)
+                if main_act is None and tok.head.lemma_.lower() == "be":
+                    main_act = self._copula_activity(tok.head, tok)[0]
+                if main_act and not self._hypothetical(tok.head, main_act):
+                    return _Finding(main_act, tok.head, "main clause")
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -1062,8 +1095,13 @@ class ActivityTagger:
         if act is None and lemma in _BOMBARD and pos == "VERB":
             # hit/target/pound/burn: air unless the weapon says otherwise; drop/rain/fire
             # need a weapon word.
-            weapon = self._weapon(tok, default=None if lemma in {"drop", "rain", "fire"} else "airstrike")
-            return weapon
+            default = None if lemma in {"drop", "rain", "fire"} else "airstrike"
+            if default and self._weapon(tok, default=None) is None:
+                # Rebels had no aircraft: an unarmed "rebels targeted/pounded X" is ground fire.
+                subj = self._subject_words(tok)
+                if subj and classify_actor(" ".join(sorted(subj))) == "opposition":
+                    default = "ground_advance" if lemma in {"target", "attack", "raid"} else "shelling"
+            return self._weapon(tok, default=default)
         if act is None and pos in {"NOUN", "PROPN"}:
             # A noun on the path modified by an event adjective: "besieged residents",
             # "a destroyed building".
@@ -1094,6 +1132,15 @@ class ActivityTagger:
             return None
         if lemma in {"reach"} and pos == "NOUN":
             return None
+        if lemma in {"reach", "strike", "secure", "win", "break"} and pos == "VERB":
+            # "a deal reached in Ankara", "they struck an agreement": diplomacy, not war.
+            related = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if tok.dep_ in {"acl", "relcl"}:
+                related.append(tok.head)
+            if any(r.lemma_.lower() in {"deal", "agreement", "truce", "ceasefire", "accord", "understanding",
+                                        "settlement", "compromise", "consensus", "decision", "conclusion"}
+                   for r in related):
+                return None
         if lemma in {"operation"}:
             # "military operation(s)", "operations in X": ground fighting; "rescue operation" not.
             if any(c.lower_ in {"rescue", "relief", "aid", "evacuation"} for c in tok.children):
@@ -1244,6 +1291,8 @@ class ActivityTagger:
             # "as rebel rockets land in X" tagged as a noun compound.
             words = {c.lower_ for c in kids}
             return "airstrike" if words & _AIR_CUES and not words & _GROUND_FIRE_CUES else "shelling"
+        if lemma == "run" and pos == "VERB" and "out" in prts:
+            return "humanitarian"  # "hospitals are running out of fuel"
         if lemma in {"depend", "rely"}:
             words = {t.lower_ for c in kids for t in c.subtree}
             if words & {"aid", "water", "food", "supplies", "assistance", "rations", "deliveries", "relief"}:
@@ -1251,6 +1300,9 @@ class ActivityTagger:
             return ""
         if lemma in {"shelter", "refuge"} and pos in {"NOUN", "VERB"}:
             return "evacuation"
+        if lemma in _LEAVE_PLACE and pos == "VERB" and child is not None and child.lower_ in {
+                "to", "into", "towards", "toward"} and lemma != "flee":
+            return ""  # where a retreating force went is not a place it lost
         if lemma in _LEAVE_PLACE and pos == "VERB":
             subj = self._subject_words(tok) if tok.tag_ != "VBN" or any(
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"

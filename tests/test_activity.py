@@ -638,3 +638,31 @@ def test_the_previous_day_counts_back_from_the_narratives_day(nlp, tagger):
             "Rebels had repelled an attack on Jandoul the previous day, a commander said.")
     spans = tag(nlp, tagger, text, "Jandoul")
     assert spans["Jandoul"]._.event_date == dt.date(2016, 9, 29)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # Rebels had no aircraft: an unarmed "rebels targeted X" is ground fighting.
+    ("Rebels mounted a counter-attack, targeting the Zahraa district.", "Zahraa", ("ground_advance", "opposition")),
+    ("Insurgents pounded the Midan district overnight.", "Midan", ("shelling", "opposition")),
+    # "killed when ... hit": the main clause reports the deaths.
+    ("Nine people were killed when bombs hit a bakery in Marjeh.", "Marjeh", ("casualties", "unknown")),
+    # Where a retreating force went is not a place it lost.
+    ("The rebels retreated to Sukkari after losing Sheikh Lutfi.", "Sukkari", ("none", None)),
+    ("The rebels retreated to Sukkari after losing Sheikh Lutfi.", "Sheikh Lutfi", ("capture", "government")),
+    ("Clinics in Kallaseh are running out of fuel and insulin.", "Kallaseh", ("humanitarian", "unknown")),
+])
+def test_ground_fire_main_clauses_retreats_and_shortages(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_dated_agreement_does_not_date_the_next_paragraphs_events(nlp, tagger):
+    text = ("The truce follows a deal reached in Ankara on Tuesday night.\n\n"
+            "Two medics were wounded when gunmen fired at an ambulance near Jibreen.")
+    span = tag(nlp, tagger, text, "Jibreen")["Jibreen"]
+    assert span._.activity == "casualties"
+    assert span._.event_date is None
+
+
+def test_a_dated_event_does_date_the_next_sentence(nlp, tagger):
+    text = "Government forces launched an assault on Awija on Friday. Warplanes also struck Jandoul."
+    assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 9, 30)
