@@ -232,7 +232,28 @@ _FACILITY_HEADS: dict[str, tuple[tuple[str, ...], ...]] = {
     "landmark": (("mosque",), ("station",), ("water", "station"), ("bridge",),
                  ("roundabout",), ("square",), ("stadium",)),
 }
-_FAC_HEAD_WORDS = frozenset(w for heads in _FACILITY_HEADS.values() for h in heads for w in h)
+# Facility heads that name a facility *at* a named place of any local kind ("Hamdaniyeh
+# roundabout", "Salaheddine checkpoint", "Shaar hospital", "Bab al-Salameh crossing"):
+# per the gold conventions the head is part of the name, unlike the administrative
+# descriptors above. Longest first. When the gazetteer has no such facility the mention
+# is placed at the named place with a lower score (see PlaceLinker.resolve).
+_GENERIC_FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(sorted((
+    ("road",), ("roundabout",), ("crossing",), ("border", "crossing"), ("checkpoint",),
+    ("bridge",), ("hospital",), ("field", "hospital"), ("school",), ("mosque",),
+    ("station",), ("pumping", "station"), ("water", "station"), ("power", "station"),
+    ("bakery",), ("market",), ("square",), ("gate",), ("camp",), ("refugee", "camp"),
+    ("prison",), ("factory",), ("academy",), ("military", "academy"), ("college",),
+    ("airbase",), ("air", "base"), ("airport",), ("military", "airport"),
+    ("international", "airport"),
+), key=len, reverse=True))
+# Kinds that take a generic facility head: places inside or around the city, and
+# villages/towns ("Anadan checkpoint"). Never cities, regions, governorates or countries:
+# "the Damascus-Aleppo road" is a road between two cities, not a facility of Aleppo.
+_GENERIC_FACILITY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital",
+                                     "landmark", "industrial_area", "road", "military_base",
+                                     "town", "village"})
+_FAC_HEAD_WORDS = frozenset(w for heads in _FACILITY_HEADS.values() for h in heads for w in h) \
+    | frozenset(w for h in _GENERIC_FACILITY_HEADS for w in h)
 _FAC_KINDS = frozenset({"camp", "hospital", "industrial_area", "road", "airport",
                         "military_base", "landmark"})
 # Kinds whose common-noun names may be written in lower case ("the citadel", "the old
@@ -259,7 +280,15 @@ _ORG_HEADS = frozenset("""
     institute university college media agency forces force party organisation
     organization group commission foundation authority ministry office police guard
     guards post times news today tv channel radio press company corporation bank
-    federation league coalition alliance department service services
+    federation league coalition alliance department service services helmets crescent
+    command committees councils programme program fund mission agencies association
+    coordination trust
+""".split())
+# Outlets named after places ("Tishreen" the daily, "Emirates" the airline, "Al-Watan"):
+# a name right after or before one of these words is the outlet or company.
+_OUTLET_WORDS = frozenset("""
+    newspaper newspapers daily paper airline airlines airways magazine tv television
+    channel broadcaster radio website weekly agency
 """.split())
 # Words that open organisation names before an Arabic place-like word ("Failaq al-Sham",
 # "Jaish al-Fatah", "Ahrar al-Sham"): Arabic for corps, army, front, free men, movement...
@@ -288,6 +317,9 @@ _TOPONYM_GENERICS = frozenset("kafr kfar kafar tal tall tell deir dayr khan ain 
 # Prepositions after which a capitalised name is most likely a place.
 _LOCATIVE_PREPS = frozenset("in into from to towards toward near around outside inside "
                             "through via between".split())
+# Prepositions of motion or position that people are rarely the object of: after these
+# the small model's PERSON on an unknown Arabic name ("into al-Mashatiyeh") is overruled.
+_MOTION_PREPS = frozenset("into towards toward near outside inside through via around".split())
 _NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _GENERIC_NER = frozenset("""
     the city east west north south northeast northwest southeast southwest the east
@@ -668,6 +700,8 @@ class PlaceFinder:
                     found.append(piece)
                     pkey = normalize(self._surface(*piece))
                     kind = keys[pkey][0].kind if pkey in keys else ""
+                    if not kind and self._l[piece[1] - 1] in _FAC_HEAD_WORDS:
+                        kind = "landmark"  # a facility head taken in ("Shaar hospital")
                     labels[piece] = "FAC" if kind in _FAC_KINDS else "GPE"
                 next_free = best[1]
         spans = [Span(doc, s, e, label=labels[(s, e)]) for s, e in found]
@@ -702,6 +736,8 @@ class PlaceFinder:
                     return None
                 if not any(p.kind == "region" for p in places):
                     return None
+                if self._compound_compass(i):
+                    return None  # "south-western Aleppo" is not West Aleppo: only "Aleppo"
             elif all(not _is_cap(W[k]) for k in contents):
                 # "the citadel", "the old city": only unique landmarks, spelt as listed.
                 ok = [p for p in places if p.kind in _LOWERCASE_OK_KINDS
@@ -731,10 +767,18 @@ class PlaceFinder:
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
             return None
+        if self._is_outlet(i, j):
+            return None
         if self._continues_unknown_name(doc, j, literal=literal):
             return None
         end = self._extend_facility(doc, j, places)
         return i, self._trim_descriptor(doc, i, end)
+
+    def _compound_compass(self, i: int) -> bool:
+        """Is the compass word at i the second half of "south-western", "north-east"?"""
+        W, L, SP = self._w, self._l, self._sp
+        return i >= 2 and W[i - 1] in ("-", "‐", "‑", "–") and not SP[i - 1] \
+            and not SP[i - 2] and L[i - 2] in _COMPASS
 
     def _after_given_name(self, i: int, places: list[Any]) -> bool:
         """"Fatima Zahra": a capitalised word inside a sentence, right before the match,
@@ -828,6 +872,14 @@ class PlaceFinder:
             return not self._headline(doc, i)
         return False
 
+    def _is_outlet(self, i: int, j: int) -> bool:
+        """"state newspaper Tishreen", "the Tishreen daily", "an Emirates airline flight":
+        the name of a newspaper, channel or airline, not the place it is named after."""
+        L = self._l
+        if j < len(L) and L[j] in _OUTLET_WORDS:
+            return True
+        return i >= 1 and L[i - 1] in _OUTLET_WORDS and L[i - 1] not in ("daily", "weekly")
+
     def _is_person(self, doc: Doc, i: int, j: int, places: list[Any]) -> bool:
         if i == 0:
             return False
@@ -872,11 +924,19 @@ class PlaceFinder:
         """Take in a facility head that is part of the name: "Kindi" + "hospital"."""
         kinds = {p.kind for p in places[:1]}
         best = j
+        L = self._l
+        n = len(L)
         for kind in kinds:
             for head in _FACILITY_HEADS.get(kind, ()):
                 end = j + len(head)
-                if end <= len(doc) and all(doc[j + k].lower_ == w for k, w in enumerate(head)):
+                if end <= n and all(L[j + k] == w for k, w in enumerate(head)):
                     best = max(best, end)
+        if best == j and kinds & _GENERIC_FACILITY_KINDS:
+            for head in _GENERIC_FACILITY_HEADS:
+                end = j + len(head)
+                if end <= n and all(L[j + k] == w for k, w in enumerate(head)):
+                    best = end
+                    break
         return best
 
     def _trim_descriptor(self, doc: Doc, i: int, j: int) -> int:
@@ -1023,6 +1083,9 @@ class PlaceLinker:
         self.add_unresolved = add_unresolved
         self._prep_hashes = numpy.array(
             [nlp.vocab.strings.add(w) for w in sorted(_LOCATIVE_PREPS)], dtype="uint64")
+        self._article_hashes = numpy.array(
+            [nlp.vocab.strings.add(w) for w in ("al", "el")], dtype="uint64")
+        self._hyphen_hash = nlp.vocab.strings.add("-")
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
 
@@ -1069,6 +1132,7 @@ class PlaceLinker:
         """The place a span names, with match type and score (None if nothing fits)."""
         text = span.text
         places = self.index.candidates(text)
+        facility_of_place = False
         if not places and len(span) > 1:
             # A facility head the finder took in ("Handarat Palestinian refugee camp"):
             # the name is the longest known prefix.
@@ -1076,6 +1140,10 @@ class PlaceLinker:
                 places = self.index.candidates(span.doc[span.start:end].text)
                 if places:
                     text = span.doc[span.start:end].text
+                    head = tuple(t.lower_ for t in span.doc[end:span.end])
+                    # "Handarat camp" names the camp Handarat itself; "Shaar hospital" names
+                    # a hospital the gazetteer lacks, *in* al-Shaar.
+                    facility_of_place = head not in _FACILITY_HEADS.get(places[0].kind, ())
                     break
         if not places:
             hit = self.index.fuzzy(text, self.fuzzy_threshold)
@@ -1086,6 +1154,10 @@ class PlaceLinker:
         place, decided = self._choose(span, places)
         if decided is None:  # placed in its container only (see _choose)
             return _Resolution(place, "variant", 0.5)
+        if facility_of_place:
+            # The facility is not in the gazetteer: placed at the place it is named after
+            # (a user sees it near the right spot), with match "variant" and score 0.6.
+            return _Resolution(place, "variant", 0.6)
         match = "exact" if self.index.is_literal(text, place) else "variant"
         score = 1.0 if match == "exact" else 0.9
         if len(places) > 1 and not decided:
@@ -1219,26 +1291,46 @@ class PlaceLinker:
         # runs over every token of the corpus).
         arr = doc.to_array([LOWER, IS_TITLE])
         preps = numpy.isin(arr[:, 0], self._prep_hashes)
-        preps[:-1] &= arr[1:, 1].astype(bool)
+        title = arr[:, 1].astype(bool)
+        # The next word is a capital, or "al-"/"el-" joined to one ("into al-Mashatiyeh").
+        starts_name = title.copy()
+        if n >= 3:
+            starts_name[:-2] |= (numpy.isin(arr[:-2, 0], self._article_hashes)
+                                 & (arr[1:-1, 0] == self._hyphen_hash) & title[2:])
+        preps[:-1] &= starts_name[1:]
         preps[-1] = False
-        queue = numpy.flatnonzero(preps).tolist()
+        queue = [(k, doc[k].lower_ in _MOTION_PREPS) for k in numpy.flatnonzero(preps).tolist()]
+        # A list after a locative preposition goes on past a known name: "from Urum
+        # al-Kubra and Tal al-Sawda" -- the second name is a place like the first.
+        for span in doc.spans[self.span_key] if self.span_key in doc.spans else ():
+            if span.start > 0 and preps[span.start - 1] and span.end + 1 < n \
+                    and doc[span.end].lower_ in ("and", "or") and starts_name[span.end + 1]:
+                queue.append((span.end, doc[span.start - 1].lower_ in _MOTION_PREPS))
+        queue.sort()
         pos = 0
         while pos < len(queue):
-            k = queue[pos]
+            k, motion = queue[pos]
             pos += 1
+            if doc[k].is_title and doc.has_annotation("SENT_START") \
+                    and _title_case_text(doc[k].sent.text):
+                continue  # a headline's words are all capitals: "Inside Story - What ..."
             i = j = k + 1
-            while j < n and j - i < 4 and j not in taken and (
+            while j < n and j - i < 5 and j not in taken and (
                     (doc[j].is_title and doc[j].is_alpha)
-                    or (doc[j].lower_ in ("al", "el", "-") and j + 1 < n and doc[j + 1].is_title)):
+                    or (doc[j].lower_ in ("al", "el", "-") and j + 1 < n and starts_name[j + 1])
+                    or (doc[j].lower_ in ("al", "el") and j + 2 < n and doc[j + 1].text == "-"
+                        and doc[j + 2].is_title)):
                 j += 1
-            if j > i and doc[j - 1].is_title and self._plausible_unknown(doc, i, j, taken):
+            if j > i and doc[j - 1].is_title and self._plausible_unknown(doc, i, j, taken, motion):
                 found.append((i, j))
+                taken.update(range(i, j))
                 # "from Foua and Kefraya": the next name in the list counts too.
-                if j + 1 < n and doc[j].lower_ in ("and", "or") and doc[j + 1].is_title:
-                    queue.insert(pos, j)
+                if j + 1 < n and doc[j].lower_ in ("and", "or") and starts_name[j + 1]:
+                    queue.insert(pos, (j, motion))
         return found
 
-    def _plausible_unknown(self, doc: Doc, i: int, j: int, taken: set[int]) -> bool:
+    def _plausible_unknown(self, doc: Doc, i: int, j: int, taken: set[int],
+                           motion: bool = False) -> bool:
         words = [t for t in doc[i:j] if t.is_alpha and t.lower_ not in ("al", "el")]
         if not words or len(doc[i:j].text) < 4 or any(t in taken for t in range(i, j)):
             return False
@@ -1251,7 +1343,8 @@ class PlaceLinker:
                     or low in _WEEKDAYS_MONTHS or low in _COMPASS or t.is_upper
                     or low.endswith(("ish", "ian", "ese", "ic", "ean"))):
                 return False
-            if not toponym and t.ent_type_ not in ("", "GPE", "LOC", "FAC", "NORP"):
+            if not toponym and t.ent_type_ not in ("", "GPE", "LOC", "FAC", "NORP") \
+                    and not (motion and t.ent_type_ == "PERSON"):
                 # The NER says person, organisation, date...: trust it. (Its NORP on
                 # unknown Arabic names is mostly wrong -- "on Minyan": NORP -- and
                 # demonyms were filtered above.)
@@ -1265,6 +1358,8 @@ class PlaceLinker:
 
     def _plausible_place(self, span: Span) -> bool:
         words = [t for t in span if t.is_alpha]
+        if len(words) > 1 and words[0].lower_ in ("al", "el") and words[0].nbor(1).text == "-":
+            words = words[1:]  # "al-Mashatiyeh": the capital is the name's, after the article
         if not words or not _is_cap(words[0].text) or len(span.text) < 3:
             return False
         lows = {t.lower_ for t in span}
@@ -1275,6 +1370,10 @@ class PlaceLinker:
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in _GROUP_NOUNS:
             return False  # "the Zinki commander", "the Tiger fighters": a group, not a place
+        if span.end < len(doc) and doc[span.end].lower_ in _OUTLET_WORDS:
+            return False  # "the Tishreen daily", "an Emirates airline flight"
+        if span.start > 0 and doc[span.start - 1].lower_ in _OUTLET_WORDS - {"daily", "weekly"}:
+            return False  # "state newspaper Tishreen"
         if any(t.like_num for t in span) or "@" in span.text or "/" in span.text:
             return False
         doc = span.doc

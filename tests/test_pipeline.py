@@ -250,3 +250,67 @@ def test_unknown_names_after_a_locative_preposition_are_kept_as_unresolved(nlp):
     unresolved = {s.text for s in doc.spans["places"] if s._.match == "unresolved"}
     assert unresolved == {"Kafr Naseh"}
     assert all(s._.place is None for s in doc.spans["places"] if s._.match == "unresolved")
+
+
+def test_headlines_without_a_full_stop_are_sentences_of_their_own(nlp):
+    nlp_full = nlp
+    assert nlp_full.pipe_names.index("aleppo_line_breaks") < nlp_full.pipe_names.index("parser")
+    doc = nlp_full("Rebels shell Hamdaniyeh as talks stall\nGovernment jets struck Sukkari on "
+                   "Monday, residents said.")
+    first = next(s for s in doc.spans["places"] if s.text == "Hamdaniyeh")
+    second = next(s for s in doc.spans["places"] if s.text == "Sukkari")
+    assert first.sent.start != second.sent.start
+
+
+def test_a_facility_named_after_a_place_keeps_its_head_noun(nlp):
+    text = ("Shells hit the Hamdaniyeh roundabout, the Salaheddine checkpoint, the Sukkari "
+            "bakery and the Masaken Hanano mosque, but not the Sheikh Maqsoud district or the "
+            "Bustan al-Qasr neighbourhood.")
+    assert texts(nlp, text) == ["Hamdaniyeh roundabout", "Salaheddine checkpoint",
+                                "Sukkari bakery", "Masaken Hanano mosque", "Sheikh Maqsoud",
+                                "Bustan al-Qasr"]
+
+
+def test_a_facility_the_gazetteer_lacks_is_placed_at_its_namesake_with_a_lower_score(
+        nlp, gazetteer):
+    doc = nlp("Warplanes struck the Jamiliyeh square on Sunday.")
+    (span,) = doc.spans["places"]
+    assert span.text == "Jamiliyeh square"
+    assert span._.place.id == gazetteer.lookup("Jamiliyeh").id
+    assert span._.match == "variant" and span._.score < 0.9
+
+
+def test_a_city_does_not_take_a_facility_head(nlp):
+    assert "Aleppo" in texts(nlp, "Convoys used the Damascus-Aleppo road last week.")
+
+
+def test_compound_compass_words_before_aleppo_leave_only_the_city(nlp, gazetteer):
+    text = ("Fighting raged in south-western Aleppo, north-east Aleppo and southwest Aleppo, "
+            "while jets hit eastern Aleppo and west Aleppo.")
+    assert texts(nlp, text) == ["Aleppo", "Aleppo", "Aleppo", "eastern Aleppo", "west Aleppo"]
+    city = gazetteer.lookup("Aleppo").id
+    assert [pid for _, pid, _ in places(nlp, text)][:3] == [city, city, city]
+
+
+def test_newspapers_and_airlines_named_after_places_are_not_places(nlp):
+    text = ("State newspaper Tishreen said so, the Tishreen daily added, and an Emirates "
+            "airline flight was diverted; Al-Watan daily agreed.")
+    assert texts(nlp, text) == []
+
+
+def test_groups_and_agencies_are_not_unresolved_places(nlp):
+    text = ("The White Helmets, the Syrian Arab Red Crescent, the Nusra Front and the Local "
+            "Coordination Committees said civilians were killed.")
+    assert places(nlp, text) == []
+
+
+def test_unknown_al_names_after_motion_prepositions_and_list_continuations_are_unresolved(nlp):
+    doc = nlp("Fighters moved from Tal Hasil and Kafr Naha into al-Mashatiyeh and "
+              "Tal al-Sawda.")
+    unresolved = {s.text for s in doc.spans["places"] if s._.match == "unresolved"}
+    assert {"al-Mashatiyeh", "Tal al-Sawda"} <= unresolved
+
+
+def test_a_capitalised_preposition_in_a_headline_does_not_start_a_place(nlp):
+    doc = nlp("Inside Story – What Has Russia Achieved in Syria?\nThe war goes on.")
+    assert [s.text for s in doc.spans["places"]] == ["Russia", "Syria"]
