@@ -282,7 +282,7 @@ _ORG_HEADS = frozenset("""
     guards post times news today tv channel radio press company corporation bank
     federation league coalition alliance department service services helmets crescent
     command committees councils programme program fund mission agencies association
-    coordination trust
+    coordination trust campaign
 """.split())
 # Outlets named after places ("Tishreen" the daily, "Emirates" the airline, "Al-Watan"):
 # a name right after or before one of these words is the outlet or company.
@@ -976,8 +976,10 @@ class PlaceFinder:
                 continue
             # The whole capitalised run this word belongs to, with Arabic articles and
             # hyphens inside.
+            # ("Karm al-Jabel": spaCy splits "al-Jabel" into "al", "-", "Jabel".)
             while i > 0 and i - 1 not in covered and (caps[i - 1] or (
-                    L[i - 1] in ("al", "el", "-") and i > 1 and caps[i - 2])):
+                    L[i - 1] in ("al", "el", "-") and i > 1 and caps[i - 2]) or (
+                    L[i - 1] == "-" and i > 2 and L[i - 2] in ("al", "el") and caps[i - 3])):
                 i -= 1
             if i < next_free:
                 continue
@@ -987,6 +989,9 @@ class PlaceFinder:
                     j += 1
                 elif L[j] in ("al", "el", "-", "'") and j + 1 < n and caps[j + 1]:
                     j += 1
+                elif L[j] in ("al", "el") and j + 2 < n and L[j + 1] == "-" and caps[j + 2] \
+                        and j + 1 not in covered:
+                    j += 2
                 elif W[j].startswith(("'", "’")) and not SP[j - 1]:
                     j += 1
                 else:

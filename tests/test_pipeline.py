@@ -314,3 +314,16 @@ def test_unknown_al_names_after_motion_prepositions_and_list_continuations_are_u
 def test_a_capitalised_preposition_in_a_headline_does_not_start_a_place(nlp):
     doc = nlp("Inside Story – What Has Russia Achieved in Syria?\nThe war goes on.")
     assert [s.text for s in doc.spans["places"]] == ["Russia", "Syria"]
+
+
+def test_spelling_variants_of_multi_word_al_names_reach_the_place(nlp, gazetteer):
+    found = places(nlp, "Jets hit Karm al-Jabel; convoys waited at Garaj al-Hajez.")
+    assert [(t, pid) for t, pid, _ in found] == [
+        ("Karm al-Jabel", gazetteer.lookup("Karm al-Jabal").id),
+        ("Garaj al-Hajez", gazetteer.lookup("Karaj al-Hajez").id)]
+
+
+def test_the_fuzzy_fallback_leaves_people_and_ordinary_capitalised_words_alone(nlp):
+    text = ("During Ramadan, Hezbollah and Hamas fighters, said Abu Karim, praised Allah; "
+            "Hassan Hassan, Zaid Karam and Khaled Khatib of the Syria Campaign reported.")
+    assert places(nlp, text) == []
