@@ -362,31 +362,77 @@ def _resolved_right(canonical: Any, pred: dict[str, Any], gazetteer: Any) -> boo
     return place is not None and place.id == place_id
 
 
+def _gold_articles(gold: list[dict[str, Any]], corpus_dir: Path) -> list[Any]:
+    """The articles the gold annotates, read from ``corpus_dir`` -- and nothing else.
+
+    The corpus folder may hold the gold file itself (``tests/data/challenge/gold.jsonl``),
+    notes or other JSONL files; reading the whole folder would take those for articles.
+    Each gold document is read as its own file; title, date, outlet and URL come from the
+    folder's ``metadata.json`` when it lists the file, else from the gold record.
+    """
+    import dataclasses
+
+    from aleppo_geo.corpus import CorpusError, load_articles, parse_date
+
+    if not corpus_dir.is_dir():
+        raise GoldError(f"corpus folder not found: {corpus_dir}")
+    metadata: dict[str, dict[str, Any]] = {}
+    meta_path = corpus_dir / "metadata.json"
+    if meta_path.is_file():
+        try:
+            entries = json.loads(meta_path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            logger.warning("%s not used: %s", meta_path, exc)
+            entries = []
+        if isinstance(entries, dict):
+            entries = [dict(v, doc=k) for k, v in entries.items() if isinstance(v, dict)]
+        for entry in entries if isinstance(entries, list) else ():
+            if isinstance(entry, dict) and (entry.get("doc") or entry.get("id")):
+                metadata[str(entry.get("doc") or entry.get("id"))] = entry
+    articles = []
+    missing = []
+    for record in gold:
+        doc = str(record["doc"])
+        path = corpus_dir / doc
+        if not path.is_file():
+            missing.append(doc)
+            continue
+        try:
+            reader = load_articles(path)
+            found = list(reader)
+        except CorpusError as exc:
+            logger.warning("skipped %s: %s", path, exc)
+            continue
+        for skipped in reader.skipped:
+            logger.warning("skipped %s", skipped)
+        if len(found) != 1:
+            continue
+        meta = {**{k: record.get(k) for k in ("title", "published", "url", "outlet")},
+                **metadata.get(doc, metadata.get(path.stem, {}))}
+        article = found[0]
+        published = article.published
+        try:
+            published = parse_date(meta.get("published")) or published
+        except (ValueError, TypeError):
+            pass
+        articles.append(dataclasses.replace(
+            article, id=doc, published=published,
+            title=meta.get("title") or article.title,
+            source_name=meta.get("source_name") or meta.get("outlet") or article.source_name,
+            url=meta.get("url") or article.url))
+    if missing:
+        logger.warning("gold documents not found in %s: %s", corpus_dir, ", ".join(sorted(missing)))
+    return articles
+
+
 def evaluate_corpus(gold_path: str | Path, corpus_dir: str | Path, *, nlp: Any = None,
                     fast: bool = False, n_process: int = 1) -> Evaluation:
     """Extract mentions from ``corpus_dir`` and score them against ``gold_path``."""
-    from aleppo_geo.corpus import load_articles
     from aleppo_geo.gazetteer import Gazetteer
     from aleppo_geo.mentions import extract
 
     gold = load_gold(gold_path)
-    wanted = {r["doc"] for r in gold}
-    # The corpus folder may hold other files (the gold file itself, notes): read quietly,
-    # then warn only about articles the gold needs.
-    corpus_logger = logging.getLogger("aleppo_geo.corpus")
-    level = corpus_logger.level
-    corpus_logger.setLevel(logging.ERROR)
-    try:
-        reader = load_articles(Path(corpus_dir))
-        articles = [a for a in reader if a.id in wanted]
-    finally:
-        corpus_logger.setLevel(level)
-    for skipped in reader.skipped:
-        if Path(skipped.path).name in wanted:
-            logger.warning("skipped %s", skipped)
-    missing = wanted - {a.id for a in articles}
-    if missing:
-        logger.warning("gold documents not found in %s: %s", corpus_dir, ", ".join(sorted(missing)))
+    articles = _gold_articles(gold, Path(corpus_dir))
     texts = {a.id: a.text for a in articles}
     gazetteer = None
     if nlp is not None and "aleppo_linker" in nlp.pipe_names:

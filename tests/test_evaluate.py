@@ -100,3 +100,30 @@ def test_the_shared_gold_file_loads(gold_path):
     records = load_gold(gold_path)
     assert records and all(isinstance(r["mentions"], list) for r in records)
     json.dumps(records)
+
+
+def test_evaluate_corpus_reads_only_the_golds_documents_even_with_the_gold_in_the_folder(tmp_path):
+    from aleppo_geo.evaluate import evaluate_corpus
+
+    text = "Jets hit Fardous in Aleppo on Monday."
+    (tmp_path / "a1.txt").write_text(text, encoding="utf-8")
+    # Files the gold does not name -- another article, notes, the gold file itself -- must
+    # neither be scored nor read as articles.
+    (tmp_path / "other.txt").write_text("Shells fell on Sukkari.", encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text('{"id": "n1", "text": "Bombs hit Hanano."}\n',
+                                          encoding="utf-8")
+    (tmp_path / "metadata.json").write_text(
+        '[{"doc": "a1.txt", "published": "2016-10-03", "title": "Raid"}]', encoding="utf-8")
+    mention = {"start": text.index("Fardous"), "end": text.index("Fardous") + 7,
+               "text": "Fardous", "canonical": "al-Fardous", "kind": "neighbourhood",
+               "in_aleppo_area": True, "activity": "airstrike", "actor": "government",
+               "event_date": "2016-10-03"}
+    aleppo = dict(mention, start=text.index("Aleppo"), end=text.index("Aleppo") + 6,
+                  text="Aleppo", canonical="Aleppo", kind="city", activity="none",
+                  actor=None, event_date=None)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "a1.txt", "mentions": [mention, aleppo]}) + "\n",
+                    encoding="utf-8")
+    result = evaluate_corpus(gold, tmp_path)
+    assert result.aleppo_exact.f1 == 1.0, result.report()
+    assert result.all_exact.fp == 0, result.report()
