@@ -203,7 +203,7 @@ _add("siege", [
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
-    "misery", "depend", "rely",
+    "misery", "depend", "rely", "deliver", "delivery", "airdrop",
 ])
 _add("evacuation", [
     "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
@@ -599,6 +599,14 @@ class ActivityTagger:
         def depth(tok: Token) -> int:
             return sum(1 for _ in tok.ancestors)
 
+        def background(tok: Token) -> bool:
+            # Inside a "since ..." clause: the background of the sentence, not its time.
+            return any(any(c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in a.children)
+                       for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})
+
+        exprs = [(e, t) for e, t in exprs if not background(t)]
+        if not exprs:
+            return None
         days = [(depth(t), e) for e, t in exprs if e.date is not None
                 and not e.text.lower().startswith(("since", "by"))
                 and not (t.i > 0 and t.doc[t.i - 1].lower_ == "since")
@@ -675,13 +683,14 @@ class ActivityTagger:
         if relation == "origin_evacuation":
             for anc in root.ancestors:
                 if _LEXICON.get(anc.lemma_.lower()) == "evacuation":
-                    if self._hypothetical(anc, "evacuation"):
+                    if self._hypothetical(anc, "evacuation") or self._is_goal(anc):
                         return _Finding(reason="hypothetical", hypothetical=True)
                     return _Finding("evacuation", anc, "departure")
 
         pending: _Finding | None = None
         attempt: _Finding | None = None
         deferred: _Finding | None = None
+        modifier_found: _Finding | None = None
         goal_head = None
         tok = root
         path: list[Token] = []
@@ -747,6 +756,14 @@ class ActivityTagger:
                     and tok.dep_ in {"dobj", "nsubjpass"} and _LEXICON.get(tok.head.lemma_.lower()) == "repelled":
                 # "repelled an attack in X": the attack failed.
                 activity, tok = "repelled", tok.head
+            if activity and tok.pos_ in {"NOUN", "PROPN"} and not _LEXICON.get(tok.lemma_.lower()) \
+                    and not _LEXICON.get(tok.lower_) and dep != "nsubj" \
+                    and self._special_predicate(tok, prev, tok.lemma_.lower(), tok.pos_) is None:
+                # Only an adjective names the event ("pushed into Aleppo's besieged east"):
+                # the describing word yields to a predicate above.
+                if modifier_found is None:
+                    modifier_found = _Finding(activity, tok, "modifier")
+                continue
             if activity and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ENTITY_NOUNS and deferred is None \
                     and dep == "prep":
                 # "fired at the convoy near X": the convoy locates the event; a verb above decides.
@@ -761,10 +778,10 @@ class ActivityTagger:
                 if main is not None:
                     return main
             if activity and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
-                    (c.dep_ == "mark" and c.lower_ in {"when", "as", "after", "before", "once"}) or
-                    (c.dep_ == "advmod" and c.lower_ in {"when", "while", "as", "once"}) for c in tok.children):
-                # "20 people were killed when barrel bombs hit a market in X", "X was
-                # overrun after a car bomb struck its wall": the main clause decides.
+                    (c.dep_ == "mark" and c.lower_ in {"when", "as"}) or
+                    (c.dep_ == "advmod" and c.lower_ in {"when", "as"}) for c in tok.children):
+                # "20 people were killed when barrel bombs hit a market in X": one event,
+                # the main clause decides. ("after"/"before" clauses are other events.)
                 main_act = self._lexicon_activity(tok.head, tok)
                 if main_act is None and tok.head.lemma_.lower() == "be":
                     main_act = self._copula_activity(tok.head, tok)[0]
@@ -803,7 +820,7 @@ class ActivityTagger:
                     act = self._lexicon_activity(cand, None)
                     if act:
                         return _Finding(act, cand, "clause")
-                return _Finding(reason="own clause")
+                return modifier_found or _Finding(reason="own clause")
             if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"} and dep in {
                     "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"}:
                 return _Finding(reason="intent")
@@ -842,6 +859,11 @@ class ActivityTagger:
             return attempt
         if deferred is not None:
             return deferred
+        if modifier_found is not None:
+            if self._hypothetical(modifier_found.predicate, modifier_found.activity) and \
+                    modifier_found.activity not in _STATE_ACTIVITIES:
+                return _Finding(reason="hypothetical", hypothetical=True)
+            return modifier_found
         clause = tok if tok is not None else root
         if self._hypothetical(clause, "none"):
             return _Finding(reason="hypothetical", hypothetical=True)
@@ -1321,6 +1343,9 @@ class ActivityTagger:
                 return "capture"
             if lemma == "pull":
                 return ""
+            if lemma == "leave" and subj and not subj & (_EVACUEES | {"evacuation", "we", "they", "who"}):
+                return ""  # "the advance leaves insurgents holding ...": no one departs
+
         if lemma == "enter" and pos == "VERB":
             # "entered X, the last areas vacated by the gunmen": taking over an emptied place.
             sent = tok.sent
@@ -1698,7 +1723,7 @@ class ActivityTagger:
             if days:
                 return days[0].date, "day"
             return None, "unknown"
-        shift = self._day_shift(span)
+        shift, shifted_clause = self._day_shift(span)
         if not exprs:
             return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
         # The time expression attached to the mention or to a word on its path up.
@@ -1730,11 +1755,19 @@ class ActivityTagger:
         if best is None:
             # The sentence's own time expressions date other clauses ("saying fighting
             # was still raging there Monday evening"); the mention's clause continues
-            # the dated narrative of the paragraph, if any.
+            # the dated narrative of the paragraph, if any. A "a day after ..." clause
+            # counts from the day of the clause it hangs from.
+            if shift:
+                return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
             return self._shifted(ctx.inherited.get(seg, (None, "unknown")), shift)
         _rank, expr, anchor = best
         if expr.kind == "range":
             return None, "unknown"
+        if shift and shifted_clause is not None and expr.date is not None and not (
+                shifted_clause.left_edge.i <= anchor.i <= shifted_clause.right_edge.i):
+            # "captured X on Friday, a day after rebels abandoned Y": Friday dates the
+            # main clause; Y's clause is a day earlier.
+            return expr.date + _dt.timedelta(days=shift), "day"
         if anchor.lemma_.lower() in _REPORTING and finding.predicate is not None:
             # "said on Sunday that the army had advanced": the saying is dated, the
             # pluperfect event before it is not.
@@ -1758,9 +1791,10 @@ class ActivityTagger:
         return None, expr.precision
 
     @staticmethod
-    def _day_shift(span: Span) -> int:
-        """-N for a mention in the clause of "N days after <clause>" (+N for "before"):
-        "X fell a day after troops overran Y" dates Y the day before X."""
+    def _day_shift(span: Span) -> tuple[int, Token | None]:
+        """-N for a mention in the clause of "N days after <clause>" (+N for "before"),
+        with that clause's verb: "X fell a day after troops overran Y" dates Y the day
+        before X."""
         cur = span.root
         for _ in range(12):
             if cur.head.i == cur.i:
@@ -1775,10 +1809,10 @@ class ActivityTagger:
                         n = 1
                         if len(words) >= 2 and (words[-2].isdigit() or words[-2] in _WORD_NUMBERS):
                             n = int(words[-2]) if words[-2].isdigit() else _WORD_NUMBERS[words[-2]]
-                        return -n if m.lower_ == "after" else n
+                        return (-n if m.lower_ == "after" else n), cur
                 if cur.dep_ in {"ROOT"}:
                     break
-        return 0
+        return 0, None
 
     @staticmethod
     def _shifted(value: tuple[_dt.date | None, str], shift: int) -> tuple[_dt.date | None, str]:

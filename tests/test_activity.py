@@ -666,3 +666,32 @@ def test_a_dated_agreement_does_not_date_the_next_paragraphs_events(nlp, tagger)
 def test_a_dated_event_does_date_the_next_sentence(nlp, tagger):
     text = "Government forces launched an assault on Awija on Friday. Warplanes also struck Jandoul."
     assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 9, 30)
+
+
+def test_a_describing_adjective_yields_to_the_predicate_above(nlp, tagger):
+    text = "Government troops pushed deeper into Aleppo's besieged east on Sunday."
+    assert summary(tag(nlp, tagger, text, "Aleppo")["Aleppo"]) == ("ground_advance", "government")
+
+
+def test_an_advance_leaving_people_somewhere_is_not_an_evacuation(nlp, tagger):
+    text = "The advance leaves insurgents holding a small pocket around the Old City."
+    assert tag(nlp, tagger, text, "Old City")["Old City"]._.activity != "evacuation"
+
+
+def test_an_offer_to_evacuate_is_none(nlp, tagger):
+    text = "The Red Cross said it was ready to evacuate the wounded from Sukkari if the fighting stopped."
+    assert summary(tag(nlp, tagger, text, "Sukkari")["Sukkari"]) == ("none", None)
+
+
+def test_a_day_after_counts_from_the_main_clauses_own_day(nlp, tagger):
+    text = "Troops captured Sheikh Lutfi on Friday, a day after rebels abandoned Jandoul."
+    spans = tag(nlp, tagger, text, "Sheikh Lutfi", "Jandoul")
+    assert spans["Sheikh Lutfi"]._.event_date == dt.date(2016, 9, 30)
+    assert spans["Jandoul"]._.event_date == dt.date(2016, 9, 29)
+
+
+def test_a_background_since_clause_does_not_reset_the_narratives_day(nlp, tagger):
+    text = ("An aid convoy entered Sukkari on Saturday. "
+            "Prices have soared since the Castello Road was cut in July. "
+            "Warplanes bombed Jandoul overnight.")
+    assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 10, 1)
