@@ -22,12 +22,13 @@ import base64
 import mimetypes
 import os
 import re
-import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+
+from aleppo_geo.files import atomic_write_bytes, atomic_write_text
 
 __all__ = ["AssetError", "ExportError", "save_map", "inline_assets", "default_cache_dir"]
 
@@ -53,22 +54,6 @@ def _render(m: Any) -> str:
     return root.render()
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def save_map(
     m: Any,
     path: str | os.PathLike[str],
@@ -91,7 +76,7 @@ def save_map(
     if self_contained:
         page = inline_assets(page, asset_dir=asset_dir, cache_dir=cache_dir, timeout=timeout)
     try:
-        _write_atomic(target, page)
+        atomic_write_text(target, page)
     except OSError as exc:
         raise ExportError(f"{target}: cannot write the map ({exc.strerror or exc})") from exc
     return target
@@ -169,18 +154,10 @@ class _Assets:
                 "or point asset_dir= (CLI: --asset-dir) at a folder holding it"
             ) from None
         try:
-            _write_bytes_atomic(dest, data)
+            atomic_write_bytes(dest, data)
         except OSError:
             pass  # an unwritable cache only costs a download next time
         return data
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
 
 
 def _absolute(url: str) -> str:

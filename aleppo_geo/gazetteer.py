@@ -22,11 +22,12 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aleppo_geo import names
+from aleppo_geo.files import atomic_write_text  # noqa: F401  (re-exported: gazetteer.atomic_write_text)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -804,31 +805,6 @@ class Gazetteer:
         """(file, row) where a place was defined, for messages to curators."""
         o = self._origins[self.get(place_id).id]
         return (o.file, o.row)
-
-
-def atomic_write_text(dest: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to ``dest`` via a temporary file in the same directory + rename,
-    so readers never see a half-written file."""
-    import tempfile
-
-    dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, dest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return dest
 
 
 def _suggest(wanted: str, ids: Iterable[str]) -> str:

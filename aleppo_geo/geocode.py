@@ -42,7 +42,6 @@ import logging
 import math
 import os
 import re
-import tempfile
 import threading
 import time
 import unicodedata
@@ -62,6 +61,7 @@ from geopy.location import Location
 from geopy.point import Point
 
 from aleppo_geo import __version__
+from aleppo_geo.files import atomic_write_text
 
 if TYPE_CHECKING:  # the gazetteer module is imported lazily: it loads data
     from aleppo_geo.gazetteer import Gazetteer, Place
@@ -611,20 +611,11 @@ class GeocodeCache:
     def _write(self, entries: Mapping[str, Any]) -> None:
         payload = {"format": _CACHE_FORMAT, "version": _CACHE_VERSION, "entries": entries}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(payload, handle, ensure_ascii=False, indent=1, sort_keys=True)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            atomic_write_text(
+                self.path,
+                json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True),
+                fsync=True,
+            )
         except OSError as exc:
             # A cache that cannot be written must not stop geocoding.
             warnings.warn(GeocodeCacheWarning(f"cannot write geocode cache {self.path}: {exc}"), stacklevel=4)
