@@ -162,24 +162,6 @@ def _sentences(doc: Any, text: str | None = None) -> list[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- rows
 
-def _value(span: Any, attr: str) -> Any:
-    from spacy.tokens import Span
-
-    return getattr(span._, attr) if Span.has_extension(attr) else None
-
-
-def _extension_reader() -> Any:
-    """``read(span, attr)``: the span extension's value, or None when nobody registered it."""
-    from spacy.tokens import Span
-
-    present = {attr for attr in _ACTIVITY_ATTRS if Span.has_extension(attr)}
-
-    def read(span: Any, attr: str) -> Any:
-        return getattr(span._, attr) if attr in present else None
-
-    return read
-
-
 def _date(value: Any) -> Any:
     if value is None:
         return None
@@ -190,31 +172,74 @@ def _date(value: Any) -> Any:
     return value
 
 
-def _rows_for_doc(doc: Any, article: Article, offset: int, sent_base: int, span_key: str
-                  ) -> tuple[list[dict[str, Any]], int]:
+def _span_readers(doc: Any) -> dict[str, Any]:
+    """attr -> ``read(start_char, end_char)`` for the span extensions a row needs.
+
+    Reading ``span._.attr`` goes through spaCy's Underscore object for every value, which
+    cost more than the fast pipeline's own work. Extensions with a plain default keep
+    their values in ``doc.user_data`` under ``("._.", attr, start_char, end_char)``, so
+    they are read from there directly; getter extensions (``place``, dates) go through
+    the Span as usual.
+    """
+    from spacy.tokens import Span
+
+    user_data = doc.user_data
+    readers: dict[str, Any] = {}
+    for attr in ("place", "match", "score", *_ACTIVITY_ATTRS):
+        if not Span.has_extension(attr):
+            readers[attr] = None
+            continue
+        default, method, getter, _setter = Span.get_extension(attr)
+        if getter is None and method is None:
+            readers[attr] = ("data", attr, default)
+        else:
+            readers[attr] = ("span", attr, None)
+    readers["_user_data"] = user_data
+    return readers
+
+
+def _read(readers: dict[str, Any], attr: str, span: Any, start: int, end: int) -> Any:
+    how = readers[attr]
+    if how is None:
+        return None
+    kind, name, default = how
+    if kind == "data":
+        return readers["_user_data"].get(("._.", name, start, end), default)
+    return getattr(span._, name)
+
+
+def _rows_for_doc(doc: Any, article: Article, offset: int, sent_base: int, span_key: str,
+                  text: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    """The mention rows of one Doc (a piece of ``article`` starting at ``offset``).
+
+    ``text`` is the Doc's text when the caller has it: ``doc.text`` joins every token,
+    which is a noticeable cost in the tokenizer-only fast pipeline.
+    """
+    text = doc.text if text is None else text  # once per doc
     spans = doc.spans[span_key] if span_key in doc.spans else []
     if not len(spans):
-        return [], sent_base + len(_sentences(doc))
-    text = doc.text  # joins every token: once per doc
+        return [], sent_base + len(_sentences(doc, text))
     bounds = _sentences(doc, text)
     starts = [b[0] for b in bounds]
     rows = []
     sentences: dict[int, str] = {}
-    values = _extension_reader()
+    readers = _span_readers(doc)
+    published = _date(article.published)
     for span in spans:
-        place = _value(span, "place")
-        k = max(0, bisect.bisect_right(starts, span.start_char) - 1)
+        start, end = span.start_char, span.end_char
+        place = _read(readers, "place", span, start, end)
+        k = max(0, bisect.bisect_right(starts, start) - 1)
         s0, s1 = bounds[k]
         row: dict[str, Any] = {
             "doc_id": article.id,
-            "published": _date(article.published),
+            "published": published,
             "title": article.title,
             "source_name": article.source_name,
             "url": article.url,
             "sent_id": sent_base + k,
-            "start": offset + span.start_char,
-            "end": offset + span.end_char,
-            "text": span.text,
+            "start": offset + start,
+            "end": offset + end,
+            "text": text[start:end],
             "place_id": place.id if place else None,
             "name": place.name if place else None,
             "kind": place.kind if place else None,
@@ -223,12 +248,13 @@ def _rows_for_doc(doc: Any, article: Article, offset: int, sent_base: int, span_
             "precision_m": place.precision_m if place else None,
             "approximate": place.approximate if place else None,
             "arabic": (place.arabic or None) if place else None,
-            "match": _value(span, "match") or ("unresolved" if place is None else "exact"),
-            "score": float(_value(span, "score") or 0.0),
+            "match": _read(readers, "match", span, start, end)
+            or ("unresolved" if place is None else "exact"),
+            "score": float(_read(readers, "score", span, start, end) or 0.0),
             "in_aleppo_area": bool(place.in_aleppo_area) if place else False,
         }
         for attr in _ACTIVITY_ATTRS:
-            row[attr] = values(span, attr)
+            row[attr] = _read(readers, attr, span, start, end)
         row["event_date"] = _date(row["event_date"])
         if row["activity"] == "none":
             row["actor"] = None  # the contract: actor is null exactly when activity is none
@@ -268,7 +294,7 @@ def iter_mentions(
     span_key = _span_key(nlp)
     pending: dict[int, Article] = {}
 
-    def stream() -> Iterator[tuple[Any, tuple[int, int, bool]]]:
+    def stream() -> Iterator[tuple[Any, tuple[int, int, bool, int]]]:
         for n, article in enumerate(reader):
             pieces = split_long_text(article.text, limit) or [(0, "")]
             pending[n] = article
@@ -276,7 +302,7 @@ def iter_mentions(
                 doc = nlp.make_doc(piece)
                 doc._.doc_id = article.id
                 doc._.published = article.published
-                yield doc, (n, offset, k == len(pieces) - 1)
+                yield doc, (n, offset, k == len(pieces) - 1, len(piece))
 
     bar = None
     if progress:
@@ -286,12 +312,14 @@ def iter_mentions(
         bar = tqdm(unit="article", desc="extract", leave=False, delay=1.0)
     sent_base = 0
     try:
-        for doc, (n, offset, last) in nlp.pipe(stream(), as_tuples=True,
-                                               batch_size=batch_size, n_process=n_process):
+        for doc, (n, offset, last, length) in nlp.pipe(stream(), as_tuples=True,
+                                                       batch_size=batch_size,
+                                                       n_process=n_process):
             article = pending[n]
             if offset == 0:
                 sent_base = 0
-            rows, sent_base = _rows_for_doc(doc, article, offset, sent_base, span_key)
+            text = article.text[offset:offset + length]
+            rows, sent_base = _rows_for_doc(doc, article, offset, sent_base, span_key, text)
             yield from rows
             if last:
                 del pending[n]

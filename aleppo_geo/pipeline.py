@@ -79,8 +79,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy
-from spacy.attrs import (FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE, IS_TITLE, LOWER,
-                         ORTH, SPACY)
+from spacy.attrs import (ENT_TYPE, FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE,
+                         IS_TITLE, LOWER, ORTH, SPACY)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -252,6 +252,8 @@ _GENERIC_FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(sorted((
 _GENERIC_FACILITY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital",
                                      "landmark", "industrial_area", "road", "military_base",
                                      "town", "village"})
+_FAC_HEAD_FIRST = frozenset(h[0] for heads in _FACILITY_HEADS.values() for h in heads) \
+    | frozenset(h[0] for h in _GENERIC_FACILITY_HEADS)
 _FAC_HEAD_WORDS = frozenset(w for heads in _FACILITY_HEADS.values() for h in heads for w in h) \
     | frozenset(w for h in _GENERIC_FACILITY_HEADS for w in h)
 _FAC_KINDS = frozenset({"camp", "hospital", "industrial_area", "road", "airport",
@@ -329,6 +331,13 @@ _WEEKDAYS_MONTHS = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december
 """.split())
+
+
+# Neighbouring words that some guard of PlaceFinder._accept reads: a single known word
+# next to none of these is accepted without running the guards (see _plain_single).
+_PLAIN_BLOCK = (_ARTICLES | _JOINERS | _QUARTER | _OUTLET_WORDS | _FAC_HEAD_FIRST
+                | _PERSON_TITLES | _ORG_OPENERS | _ORG_HEADS | _COMPASS.keys()
+                | frozenset({"of", "for", "and", "'s", "’s", "-", "al", "el"}))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -485,30 +494,10 @@ _SKIP, _CONTENT, _JOIN, _OPENER = 0, 1, 2, 3
 # word the spelling fallback should try).
 _F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY = (
     FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55)
-_FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY, IS_SPACE, ORTH]
+_FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY, IS_SPACE, ORTH,
+          LOWER]
 # id(vocab) -> the _Index whose classes its lexeme flags hold.
 _FLAG_OWNERS: dict[int, Any] = {}
-
-
-class _LazyWords:
-    """``words[k]``: the text (or lower-case text) of token k, looked up on first use."""
-
-    __slots__ = ("_orths", "_strings", "_lower", "_cache")
-
-    def __init__(self, orths: list[int], strings: Any, lower: bool) -> None:
-        self._orths, self._strings, self._lower, self._cache = orths, strings, lower, {}
-
-    def __getitem__(self, k: int) -> str:
-        word = self._cache.get(k)
-        if word is None:
-            word = self._strings[self._orths[k]]
-            if self._lower:
-                word = word.lower()
-            self._cache[k] = word
-        return word
-
-    def __len__(self) -> int:
-        return len(self._orths)
 
 
 class PlaceFinder:
@@ -669,8 +658,10 @@ class PlaceFinder:
         orths = arr[:, 8].tolist()
         self._orths = orths
         self._sp = arr[:, 6].tolist()
-        self._w = _LazyWords(orths, strings, lower=False)
-        self._l = _LazyWords(orths, strings, lower=True)
+        # Every word's text and lower-case text as plain lists: one C lookup per token is
+        # cheaper than indexing the Doc (a Token object each time) or a lazy cache.
+        self._w = [strings[o] for o in orths]
+        self._l = [strings[o] for o in arr[:, 9].tolist()]
         self._inside = inside = arr[:, 2]
         content = arr[:, 3]
         space_pos = numpy.flatnonzero(arr[:, 7]).tolist()
@@ -720,6 +711,8 @@ class PlaceFinder:
         """(start, end) of an acceptable mention for tokens i..j, or None."""
         W, L = self._w, self._l
         n = len(W)
+        if j - i == 1 and 0 < i and j < n and self._plain_single(i, places):
+            return i, j
         # Leading "al"/"Hay" only when they are the name's own ("al-Bab", "Hay al Huluk").
         if L[i] in ("al", "el") and not (i + 1 < n and W[i + 1] == "-" or _is_cap(W[i])
                                          or i + 1 < n and _is_cap(W[i + 1])):
@@ -773,6 +766,23 @@ class PlaceFinder:
             return None
         end = self._extend_facility(doc, j, places)
         return i, self._trim_descriptor(doc, i, end)
+
+    def _plain_single(self, i: int, places: list[Any]) -> bool:
+        """The common case, decided in a few set lookups: one capitalised word spelt
+        exactly as listed ("Aleppo", "Hanano"), between two lower-case words that none of
+        the guards below looks at (no article, joiner, title, outlet, facility head or
+        organisation link). Every guard of :meth:`_accept` is False for it."""
+        W, L = self._w, self._l
+        word, prev, nxt = W[i], W[i - 1], W[i + 1]
+        if not word[:1].isupper() or word.isupper() or prev != L[i - 1] or nxt != L[i + 1]:
+            return False
+        if L[i] in self._stop_words or nxt in _PLAIN_BLOCK:
+            return False
+        if prev in _PLAIN_BLOCK and not (prev in ("of", "for") and i >= 2
+                                         and L[i - 2] not in _ORG_HEADS):
+            return False
+        cased = self.index.cased.get(word)
+        return bool(cased) and any(p.id in cased for p in places)
 
     def _compound_compass(self, i: int) -> bool:
         """Is the compass word at i the second half of "south-western", "north-east"?"""
@@ -922,10 +932,12 @@ class PlaceFinder:
 
     def _extend_facility(self, doc: Doc, j: int, places: list[Any]) -> int:
         """Take in a facility head that is part of the name: "Kindi" + "hospital"."""
-        kinds = {p.kind for p in places[:1]}
-        best = j
         L = self._l
         n = len(L)
+        if j >= n or L[j] not in _FAC_HEAD_FIRST:
+            return j  # most names are followed by an ordinary word: one set lookup
+        kinds = {p.kind for p in places[:1]}
+        best = j
         for kind in kinds:
             for head in _FACILITY_HEADS.get(kind, ()):
                 end = j + len(head)
@@ -942,8 +954,8 @@ class PlaceFinder:
     def _trim_descriptor(self, doc: Doc, i: int, j: int) -> int:
         """Drop a trailing administrative word a gazetteer alias may include
         ("Aleppo city" -> "Aleppo"), when what remains is still a name."""
-        while j - i > 1 and doc[j - 1].lower_ in _DESCRIPTORS:
-            rest = doc[i:j - 1].text
+        while j - i > 1 and self._l[j - 1] in _DESCRIPTORS:
+            rest = self._surface(i, j - 1)
             if normalize(rest) in self.index.keys:
                 j -= 1
             else:
@@ -952,9 +964,10 @@ class PlaceFinder:
 
     def _split_of(self, doc: Doc, i: int, j: int) -> list[tuple[int, int]]:
         """"Old City of Aleppo" is two mentions (Old City + Aleppo), when both are names."""
+        L = self._l
         for k in range(i + 1, j - 1):
-            if doc[k].lower_ == "of":
-                left, right = doc[i:k].text, doc[k + 1:j].text
+            if L[k] == "of":
+                left, right = self._surface(i, k), self._surface(k + 1, j)
                 if normalize(left) in self.index.keys and normalize(right) in self.index.keys:
                     return [(i, k), (k + 1, j)]
         return [(i, j)]
@@ -1086,6 +1099,9 @@ class PlaceLinker:
         self.span_key = span_key
         self.fuzzy_threshold = fuzzy_threshold
         self.add_unresolved = add_unresolved
+        self._nlp = nlp
+        self._ner_for: tuple[str, ...] | None = None
+        self._ner = False
         self._prep_hashes = numpy.array(
             [nlp.vocab.strings.add(w) for w in sorted(_LOCATIVE_PREPS)], dtype="uint64")
         self._article_hashes = numpy.array(
@@ -1105,22 +1121,45 @@ class PlaceLinker:
         self._index = _index_for(gazetteer)
         self._token = _gazetteer_token(gazetteer)
 
+    def _has_ner(self) -> bool:
+        """Is a statistical NER in the pipeline (its entities are more than our presets)?"""
+        nlp = self._nlp
+        if nlp is None:
+            return True
+        names = tuple(nlp.pipe_names)
+        if self._ner_for != names:
+            # Components that declare they set doc.ents (spaCy's NER, an entity ruler);
+            # our finder presets ents too, but those are our own spans.
+            self._ner_for = names
+            self._ner = any("doc.ents" in nlp.get_pipe_meta(name).assigns
+                            for name in names if not isinstance(nlp.get_pipe(name), PlaceFinder))
+        return self._ner
+
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[self.span_key]) if self.span_key in doc.spans else []
         out: list[Span] = []
+        # Extension values are written straight into doc.user_data (where span._.x keeps
+        # them): going through spaCy's Underscore object per value was most of the
+        # linker's cost in the fast pipeline.
+        user_data = doc.user_data
+        ner = self._has_ner()
+        person = self.vocab.strings["PERSON"] if ner else None
+        ent_types = doc.to_array(ENT_TYPE).tolist() if ner and spans else None
         for span in spans:
-            if span.start > 0 and span._.match is None:
+            start_char, end_char = span.start_char, span.end_char
+            if ent_types is not None and span.start > 0 and ent_types[span.start - 1] == person \
+                    and user_data.get(("._.", "match", start_char, end_char)) is None:
                 prev = doc[span.start - 1]
-                if prev.ent_type_ == "PERSON" and prev.is_title and not prev.is_sent_start \
-                        and prev.whitespace_ == " ":
+                if prev.is_title and not prev.is_sent_start and prev.whitespace_ == " ":
                     continue  # "Fatima Zahra": the NER reads the pair as a person
             res = self.resolve(span)
             if res is None:
                 continue  # the finder proposed it, but nothing is close enough
-            _store_place(span, res.place, self._token)
-            span._.match, span._.score = res.match, res.score
+            user_data[("._.", _PLACE_KEY, start_char, end_char)] = (self._token, res.place.id)
+            user_data[("._.", "match", start_char, end_char)] = res.match
+            user_data[("._.", "score", start_char, end_char)] = res.score
             out.append(span)
-        if self.add_unresolved and doc.has_annotation("ENT_IOB"):
+        if self.add_unresolved and ner and doc.has_annotation("ENT_IOB"):
             out.extend(self._unresolved(doc, out))
         out = sorted(filter_spans(out), key=lambda s: s.start)
         doc.spans[self.span_key] = out
