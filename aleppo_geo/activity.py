@@ -897,6 +897,12 @@ class ActivityTagger:
                 act = self._lexicon_activity(c, None) or _MODIFIER_LEXICON.get(c.lower_)
                 if act:
                     return act, c
+                for g in c.children:
+                    # "X was the first district to fall to the rebels".
+                    if g.dep_ in {"relcl", "acl"} and g.pos_ == "VERB" and not self._is_goal(g):
+                        act = self._lexicon_activity(g, None)
+                        if act:
+                            return act, g
             if c.dep_ == "prep" and c.lower_ in {"under"}:
                 for g in c.children:
                     act = self._lexicon_activity(g, None)
@@ -956,6 +962,12 @@ class ActivityTagger:
                 # "residents of X crossed into ...", "fighters from X": who they are, not
                 # where the clause happens.
                 return "origin_none"
+            mover = governor.head if governor.dep_ in {"advmod", "prt"} and governor.lower_ in {
+                "back", "out", "away"} else governor
+            if prep in {"to", "into", "towards", "toward"} and mover.lemma_.lower() in {
+                    "withdraw", "retreat", "pull", "fall", "regroup", "redeploy"} and (
+                    mover.lemma_.lower() != "fall" or governor.lower_ == "back"):
+                return "reference"  # where a retreating force went: it neither took nor lost it
             if prep == "from" and governor.lemma_.lower() in _LEAVE_PLACE and governor.pos_ == "VERB" and (
                     self._subject_words(governor) & (_ARMED | {"our", "we"})):
                 return "ok"  # "insurgents withdrew from X": X changes hands (see _special_predicate)
@@ -1390,6 +1402,9 @@ class ActivityTagger:
     def _is_goal(self, tok: Token) -> bool:
         """An infinitive of purpose, or the complement of an intent word."""
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if has_to and tok.dep_ in {"acl", "relcl"} and any(
+                c.lower_ in {"first", "last", "only", "second", "third", "latest"} for c in tok.head.children):
+            return False  # "the first district to fall": a fact, not an aim
         if tok.pos_ == "VERB" and has_to and tok.dep_ in {"xcomp", "acl", "advcl", "relcl", "ccomp", "conj", "pcomp"}:
             return True
         if tok.dep_ == "conj":
@@ -1423,8 +1438,17 @@ class ActivityTagger:
                     pass
                 else:
                     return True
-            if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and cur.i == tok.i:
+            if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and (
+                    cur.i == tok.i or (prev is not None and prev.i == tok.i and tok.pos_ == "NOUN"
+                                       and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})):
+                # "had not carried out any strikes in X": the light verb's negation.
                 return True
+            if cur.i == tok.i and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in {"no"} for c in kids):
+                return True  # "there were no air strikes on X"
+            if cur.i == tok.i and any(c.dep_ in {"nsubj", "nsubjpass"} and any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in kids):
+                return True  # "no air strikes hit X"
             if lemma in _REPORTING and prev is not None and prev.dep_ in {"ccomp", "parataxis", "conj", "advcl"}:
                 break
             if cur.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and lemma in _INTENT and cur.i != tok.i \
@@ -1555,6 +1579,14 @@ class ActivityTagger:
         return "unknown"
 
     def _predicate_side(self, pred: Token, span: Span, speaker: Token | None) -> str | None:
+        if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"}:
+            # "X fell to the rebels": the side it fell to.
+            for c in pred.children:
+                if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
+                    for g in c.children:
+                        side = classify_actor(" ".join(t.text for t in g.subtree)) if g.dep_ == "pobj" else None
+                        if side:
+                            return side
         # Subject / agent / possessor / modifiers of the predicate, climbing through
         # xcomp/advcl/conj/acl to find a subject.
         candidates: list[Token] = []

@@ -695,3 +695,16 @@ def test_a_background_since_clause_does_not_reset_the_narratives_day(nlp, tagger
             "Prices have soared since the Castello Road was cut in July. "
             "Warplanes bombed Jandoul overnight.")
     assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 10, 1)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("A rebel official said insurgents had pulled back to Sukkari to regroup.", "Sukkari", ("none", None)),
+    ("The ministry said its jets had not carried out any strikes on Marjeh for weeks.", "Marjeh", ("none", None)),
+    ("No air strikes hit Kallaseh on Sunday, activists said.", "Kallaseh", ("none", None)),
+    # A historical event mentioned in passing keeps its activity and side.
+    ("Salaheddine was the first district of the city to fall to the rebels in 2012.", "Salaheddine",
+     ("capture", "opposition")),
+    ("Sheikh Saeed fell to government forces on Friday.", "Sheikh Saeed", ("capture", "government")),
+])
+def test_retreats_denied_strikes_and_falls(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
