@@ -278,6 +278,9 @@ _FACILITY = {
     "citadel", "bakery", "market", "prison", "university", "factory", "plant", "stadium", "area",
 }
 #: Verbs whose subject undergoes the event ("Handarat has fallen").
+#: Verbs whose subject can be the site of an event ("Aleppo saw heavy fighting").
+_SITE_SUBJECT = {"see", "witness", "experience", "endure", "suffer", "face", "receive", "get", "undergo",
+                 "host", "have", "remain", "stay", "come", "go", "lie", "sit"}
 _UNACCUSATIVE = {"fall", "fallen", "fell", "die", "burn", "suffer", "trap", "remain"}
 _COMPASS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -756,6 +759,14 @@ class ActivityTagger:
                     and tok.dep_ in {"dobj", "nsubjpass"} and _LEXICON.get(tok.head.lemma_.lower()) == "repelled":
                 # "repelled an attack in X": the attack failed.
                 activity, tok = "repelled", tok.head
+            if activity is None and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _SITE_SUBJECT \
+                    and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) and not (
+                        tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)):
+                # The place is the subject of an ordinary verb ("as Russia resumes bombing",
+                # "Moscow announced ..."): an actor or a speaker, not a site.
+                light = [c for c in tok.children if c.dep_ == "dobj" and self._lexicon_activity(c, None)]
+                if light or tok.lemma_.lower() in _INTENT:
+                    return _Finding(reason="agent")
             if activity and tok.pos_ in {"NOUN", "PROPN"} and not _LEXICON.get(tok.lemma_.lower()) \
                     and not _LEXICON.get(tok.lower_) and dep != "nsubj" \
                     and self._special_predicate(tok, prev, tok.lemma_.lower(), tok.pos_) is None:
@@ -870,6 +881,10 @@ class ActivityTagger:
         if pending is not None:
             return _Finding(reason="goal")
         verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+        if root.dep_ == "nsubj" and verb is not None and root.head.i == verb.i and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in _UNACCUSATIVE and verb.tag_ != "VBN":
+            # "Russia resumes bombing": the place is the actor (metonymy), not the site.
+            return _Finding(reason="agent")
         if verb is not None and self._hypothetical(verb, "none"):
             # "three corridors would be opened ... and a fourth, on the X road".
             return _Finding(reason="hypothetical", hypothetical=True)
@@ -941,6 +956,16 @@ class ActivityTagger:
         return root
 
     def _relation(self, span: Span) -> str:
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].lower_ in {"in", "of", "inside", "within"}:
+            # "The M10 hospital in al-Sakhour" whatever the parse made of it (names
+            # with "al-" are often split): the adjacent, more specific place holds the event.
+            tb = doc[span.start - 2]
+            if self._in_other_place(tb, span) and self._more_specific(tb, span) and not (
+                    doc[span.start - 1].lower_ == "of" and tb.lower_ in {
+                        "parts", "part", "much", "most", "rest", "all", "some", "half", "edge", "edges",
+                        "outskirts", "remainder", "whole", "bulk", "areas", "sections", "section"}):
+                return "container"
         root = self._effective_root(span)
         head = root.head
         dep = root.dep_

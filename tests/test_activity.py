@@ -708,3 +708,18 @@ def test_a_background_since_clause_does_not_reset_the_narratives_day(nlp, tagger
 ])
 def test_retreats_denied_strikes_and_falls(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_facility_named_beside_its_quarter_takes_the_event_whatever_the_parse(nlp, tagger):
+    text = "The Omar bin Abdulaziz hospital in al-Maadi was struck by bunker-buster bombs shortly after midnight."
+    spans = tag(nlp, tagger, text, "Omar bin Abdulaziz hospital", "al-Maadi")
+    assert spans["Omar bin Abdulaziz hospital"]._.activity == "airstrike"
+    assert summary(spans["al-Maadi"]) == ("none", None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Aleppo clinics hit as Moscow resumes bombing", "Moscow"),
+    ("Damascus announced a new offensive against the rebels on Tuesday.", "Damascus"),
+])
+def test_a_place_that_is_the_subject_of_an_ordinary_verb_is_an_actor(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("none", None)
