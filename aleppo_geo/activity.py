@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -393,7 +394,7 @@ class _DocContext:
     sent_dates: dict[int, tuple[_dt.date | None, str]] = field(default_factory=dict)
     sent_exprs: dict[int, list[tuple[TimeExpression, Token]]] = field(default_factory=dict)
     inherited: dict[int, tuple[_dt.date | None, str]] = field(default_factory=dict)
-    last_actor: dict[int, str | None] = field(default_factory=dict)
+    last_actor: dict[int, Any] = field(default_factory=dict)
     last_source: dict[int, str | None] = field(default_factory=dict)
     place_actor: dict[str, str] = field(default_factory=dict)
     segment_of: dict[int, int] = field(default_factory=dict)
@@ -1485,6 +1486,13 @@ class ActivityTagger:
             if cur.dep_ in {"relcl", "acl"} and cur.pos_ == "VERB":
                 # A relative clause's mood is its own.
                 break
+            if cur.dep_ == "advcl" and cur.tag_ in {"VBD", "VBZ", "VBP"} and any(
+                    c.dep_ == "mark" and c.lower_ in {"after", "since", "because", "as", "when", "before",
+                                                      "while", "although", "though", "once"} for c in kids) \
+                    and any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+                # "... expected an attack, after government forces seized X last Thursday":
+                # a finite clause of time or cause states a fact whatever it hangs from.
+                break
             prev = cur
             cur = cur.head if cur.head.i != cur.i else None
         return False
@@ -1559,6 +1567,13 @@ class ActivityTagger:
             # so a rebel named nearby is a victim or a speaker, not the actor.)
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
+            skip |= ctx.dateline_tokens
+            for t in span.sent:
+                # The victims of a killing are not its perpetrators ("killing three soldiers").
+                if t.lemma_.lower() in {"kill", "wound", "injure", "hurt"}:
+                    for c in t.children:
+                        if c.dep_ in {"dobj", "nsubjpass"}:
+                            skip |= {x.i for x in c.subtree}
             for t in span.sent:
                 if t.dep_ in {"advcl", "relcl", "acl"} and not (t.left_edge.i <= span.start <= t.right_edge.i):
                     skip |= {x.i for x in t.subtree}
@@ -1571,9 +1586,15 @@ class ActivityTagger:
         if side is None and self.inferred_actors and activity in {"airstrike", "siege"}:
             side = "government"
         if side is None and activity in {"capture", "ground_advance", "repelled"}:
-            side = ctx.last_actor.get(0)
+            # The side acting in the paragraph so far ("Troops stormed X. They also took Y.").
+            # Captures ("the fall of X") continue the report's narrative side; other
+            # activities only the paragraph's.
+            para = span.doc.text.rfind("\n", 0, span.start_char)
+            if activity == "capture" or ctx.last_actor.get(1) == para:
+                side = ctx.last_actor.get(0)
         if side is not None and activity in {"capture", "ground_advance", "airstrike", "shelling", "siege"}:
             ctx.last_actor[0] = side
+            ctx.last_actor[1] = span.doc.text.rfind("\n", 0, span.start_char)
         return side or "unknown"
 
     @staticmethod
@@ -1715,10 +1736,21 @@ class ActivityTagger:
                 label = canonical_source(phrase)
                 ctx.last_source[0] = label
                 return label, speaker
-        # A quotation continued from an earlier sentence of the paragraph.
+        # A quotation continued from an earlier sentence of the paragraph: the speaker
+        # named there ('"The battle has begun," said X. "Our fighters stormed Y."').
         text = seg.text.strip()
-        if text[:1] in {"“", '"'} and ctx.last_source.get(0):
-            return ctx.last_source[0], None
+        if text[:1] in {"“", '"'}:
+            doc = span.doc
+            para_start = doc.text.rfind("\n", 0, seg.start_char) + 1
+            for t in reversed(doc[:seg.start]):
+                if t.idx < para_start:
+                    break
+                if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB":
+                    speaker = self._speaker(t)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        return canonical_source(self._phrase(speaker)), speaker
+            if ctx.last_source.get(0):
+                return ctx.last_source[0], None
         return None, None
 
     @staticmethod

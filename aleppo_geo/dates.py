@@ -9,7 +9,8 @@ governs which place mention.
 Rules (they follow ``shared/gold/README.md``):
 
 * a weekday is the most recent such day on or before publication; a weekday equal
-  to the publication weekday is the publication day itself;
+  to the publication weekday is the publication day itself ("last Thursday" in a
+  Thursday report is a week back);
 * explicit dates without a year take the publication year (the previous year when
   that would put them more than a week after publication);
 * "yesterday", "the day before", "a day earlier" are publication - 1; "today",
@@ -261,7 +262,11 @@ def _resolve(kind: str, m: re.Match[str], published: _dt.date | None) -> TimeExp
             return make(None, "unknown", "future")
         if published is None:
             return make(None, "unknown", "weekday")
-        return make(resolve_weekday(wd, published), "day", "weekday")
+        day = resolve_weekday(wd, published)
+        if pre == "last" and day == published:
+            # "last Thursday" in a Thursday report is a week back, not today.
+            day -= _dt.timedelta(days=7)
+        return make(day, "day", "weekday")
     if kind == "relative_day":
         rel = m.group("rel").lower()
         if published is None:

@@ -723,3 +723,25 @@ def test_a_facility_named_beside_its_quarter_takes_the_event_whatever_the_parse(
 ])
 def test_a_place_that_is_the_subject_of_an_ordinary_verb_is_an_actor(nlp, tagger, text, place):
     assert summary(tag(nlp, tagger, text, place)[place]) == ("none", None)
+
+
+def test_a_finite_after_clause_states_a_fact_under_an_expectation(nlp, tagger):
+    text = ("Rebel commanders said they expected the army to attack Sukkari within days, "
+            "after government forces seized the nearby Sheikh Lutfi district on Friday.")
+    spans = tag(nlp, tagger, text, "Sukkari", "Sheikh Lutfi")
+    assert summary(spans["Sukkari"]) == ("none", None)
+    assert summary(spans["Sheikh Lutfi"]) == ("capture", "government")
+    assert spans["Sheikh Lutfi"]._.event_date == dt.date(2016, 9, 30)
+
+
+def test_the_victims_of_a_killing_are_not_its_perpetrators(nlp, tagger):
+    text = "Loyalist troops massed near Awija.\n\nA car bomb exploded at a checkpoint in Jandoul, killing three soldiers."
+    assert summary(tag(nlp, tagger, text, "Jandoul")["Jandoul"]) == ("ground_advance", "unknown")
+
+
+def test_a_quotation_continued_in_the_paragraph_speaks_for_the_named_speaker(nlp, tagger):
+    text = ('"The battle has begun," said Abu Khaled of the Levant Front rebel group. '
+            '"Our men stormed Zahraa before sunrise."')
+    span = tag(nlp, tagger, text, "Zahraa")["Zahraa"]
+    assert summary(span) == ("ground_advance", "opposition")
+    assert span._.attributed_to == "rebels"

@@ -157,3 +157,9 @@ def test_weekdays_with_a_part_of_the_day_resolve_to_that_day(text, expected):
 
 def test_four_days_of_bombardment_is_a_duration_not_a_date():
     assert find_time_expressions("After four days of bombardment the hospital closed.", WEDNESDAY) == []
+
+
+def test_last_weekday_in_a_report_of_that_weekday_is_a_week_back():
+    thursday = dt.date(2016, 12, 8)
+    assert only("Troops seized the district last Thursday.", thursday).date == dt.date(2016, 12, 1)
+    assert only("Troops seized the district on Thursday.", thursday).date == thursday
