@@ -29,23 +29,36 @@ the words around each mention):
     Matches normalised token n-grams against the gazetteer's keys
     (:func:`aleppo_geo.names.normalize`), then applies the span conventions of the gold
     annotations: facility heads that belong to a name are kept ("Kindi hospital",
-    "Handarat Palestinian refugee camp", "Shuqaif industrial area"), administrative
-    descriptors are not ("Sheikh Saeed district" -> "Sheikh Saeed"), "east/eastern/west/
-    western Aleppo" is one span while other compass words are left out, and "Old City of
-    Aleppo" is two mentions. Guards keep out organisations ("Syrian Observatory for Human
-    Rights", "Failaq al-Sham"), demonyms ("Syrian", "Iraqi"), people ("Baraa al-Halabi"),
-    lowercase English words that look like short names ("us", "bab"). A bounded fuzzy
-    fallback proposes capitalised names that no gazetteer spelling matches, only when the
-    match is close and the place is a local one (never a country).
+    "Handarat Palestinian refugee camp", "Shuqaif industrial area"), and so is a facility
+    head right after any local place name ("Hamdaniyeh roundabout", "Salaheddine
+    checkpoint", "Sukkari bakery": road, roundabout, crossing, checkpoint, bridge,
+    hospital, school, mosque, (pumping/water) station, bakery, market, square, gate, camp,
+    prison, factory, academy, college, airbase, airport, stadium, barracks, cemetery --
+    never after a city or country: "the Damascus-Aleppo road"); administrative
+    descriptors are not ("Sheikh Saeed district" -> "Sheikh Saeed"). "east/eastern/west/
+    western Aleppo" is one span while other compass words are left out, compounds too
+    ("south-western Aleppo" -> "Aleppo"), and "Old City of Aleppo" is two mentions.
+    Guards keep out organisations ("Syrian Observatory for Human Rights", "Failaq
+    al-Sham"), outlets named after places ("the Tishreen daily", "an Emirates airline
+    flight"), demonyms ("Syrian", "Iraqi"), people ("Baraa al-Halabi"), lowercase English
+    words that look like short names ("us", "bab"). A bounded fuzzy fallback proposes
+    capitalised names (whole "X al-Y" runs) that no gazetteer spelling matches, only when
+    the match is close and the place is a local one (never a country).
 
 ``aleppo_linker`` (:class:`PlaceLinker`)
-    Resolves every span: exact/variant lookup, the fuzzy fallback, and context for names
+    Resolves every span: exact/variant lookup (a span with a facility head is looked up
+    whole first; a facility the gazetteer lacks -- "Jamiliyeh square" -- is placed at the
+    place it is named after, match ``"variant"``, score 0.6, so a map shows it near the
+    right spot), the fuzzy fallback, and context for names
     several places claim ("Aleppo province" -> the governorate, "the town of al-Bab" -> the
     town, "the city's al-Bab district" -> a city quarter of that name, or -- when the
     gazetteer has none -- the city itself with score 0.5, never the town 40 km away).
     With an NER in the pipeline,
     GPE/LOC/FAC entities that resolve to nothing are added as ``"unresolved"`` spans
-    (obvious organisations and demonyms filtered), so curators see what the gazetteer lacks.
+    (organisations -- any word a group/agency head such as Helmets, Council, Front,
+    Crescent --, outlets and demonyms filtered), and so are capitalised names after a
+    locative preposition ("into al-Mashatiyeh", "from X and Tal al-Sawda"), so curators
+    see what the gazetteer lacks. The fast pipeline has no NER and adds none.
 
 Publication metadata
 --------------------
@@ -244,7 +257,7 @@ _GENERIC_FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(sorted((
     ("bakery",), ("market",), ("square",), ("gate",), ("camp",), ("refugee", "camp"),
     ("prison",), ("factory",), ("academy",), ("military", "academy"), ("college",),
     ("airbase",), ("air", "base"), ("airport",), ("military", "airport"),
-    ("international", "airport"),
+    ("international", "airport"), ("stadium",), ("barracks",), ("cemetery",),
 ), key=len, reverse=True))
 # Kinds that take a generic facility head: places inside or around the city, and
 # villages/towns ("Anadan checkpoint"). Never cities, regions, governorates or countries:
