@@ -237,7 +237,8 @@ _LIGHT_VERBS = {
 }
 _MODALS = {"could", "would", "might", "may", "should", "can", "will", "shall", "'ll", "wo", "ca", "must"}
 #: "will continue" reports an ongoing event, not a future one.
-_ONGOING = {"continue", "keep", "remain", "press", "persist", "go", "rage", "intensify", "resume", "escalate"}
+_ONGOING = {"continue", "keep", "remain", "press", "persist", "go", "rage", "rag", "intensify", "resume",
+            "escalate"}
 #: Verbs whose subject is the event ("clashes erupted in X").
 _ERUPT = {"erupt", "break", "flare", "occur", "happen", "spread", "rage", "intensify", "resume"}
 
@@ -1162,6 +1163,13 @@ class ActivityTagger:
                 if subj and classify_actor(" ".join(sorted(subj))) == "opposition":
                     default = "ground_advance" if lemma in {"target", "attack", "raid"} else "shelling"
             return self._weapon(tok, default=default)
+        if act is None and pos == "NOUN" and (lemma in _ONGOING or lemma in _ERUPT or low in {"rage", "rages"}):
+            # A headline verb tagged as a noun: "Fierce clashes rage in X".
+            for c in tok.children:
+                if c.dep_ in {"compound", "nsubj"} and c.i < tok.i:
+                    inner = _LEXICON.get(c.lemma_.lower()) or _LEXICON.get(c.lower_)
+                    if inner:
+                        return inner
         if act is None and pos in {"NOUN", "PROPN"}:
             # A noun on the path modified by an event adjective: "besieged residents",
             # "a destroyed building".

@@ -745,3 +745,20 @@ def test_a_quotation_continued_in_the_paragraph_speaks_for_the_named_speaker(nlp
     span = tag(nlp, tagger, text, "Zahraa")["Zahraa"]
     assert summary(span) == ("ground_advance", "opposition")
     assert span._.attributed_to == "rebels"
+
+
+def test_a_headline_verb_tagged_as_a_noun_still_names_the_event(nlp, tagger):
+    text = "Syria's war: Fierce battles rage in south-west Aleppo"
+    assert summary(tag(nlp, tagger, text, "Aleppo")["Aleppo"]) == ("clashes", "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    "Aleppo", "Aleppo, Syria (AP) —", "\n\nAleppo\n\n", "- Aleppo -", "“Aleppo", "in Aleppo, not",
+    "a day after Aleppo", "09:30 GMT\nAleppo",
+])
+def test_odd_fragments_never_raise_and_keep_the_contract(nlp, tagger, text):
+    span = tag(nlp, tagger, text, "Aleppo", published=None)["Aleppo"]
+    from aleppo_geo.activity import ACTIVITIES
+
+    assert span._.activity in ACTIVITIES
+    assert (span._.actor is None) == (span._.activity == "none")
