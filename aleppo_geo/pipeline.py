@@ -297,7 +297,7 @@ _ORG_HEADS = frozenset("""
     guards post times news today tv channel radio press company corporation bank
     federation league coalition alliance department service services helmets crescent
     command committees councils programme program fund mission agencies association
-    coordination trust campaign
+    coordination trust campaign defence defense
 """.split())
 # Outlets named after places ("Tishreen" the daily, "Emirates" the airline, "Al-Watan"):
 # a name right after or before one of these words is the outlet or company.
@@ -309,7 +309,8 @@ _OUTLET_WORDS = frozenset("""
 # "Jaish al-Fatah", "Ahrar al-Sham"): Arabic for corps, army, front, free men, movement...
 _ORG_OPENERS = frozenset("""
     failaq jaish jabhat jabha ahrar harakat harakat liwa liwaa jund kataib katibat
-    hayat hayat tahrir fastaqim nour nur ansar saraya thuwar tajammu
+    hayat hayat tahrir fastaqim nour nur ansar saraya thuwar tajammu fatah fath jaysh
+    jamaat kataeb firqat ghazwat
 """.split())
 _PERSON_TITLES = frozenset("""
     mr mrs ms dr president minister general gen col colonel commander sheikh imam

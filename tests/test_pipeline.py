@@ -327,3 +327,9 @@ def test_the_fuzzy_fallback_leaves_people_and_ordinary_capitalised_words_alone(n
     text = ("During Ramadan, Hezbollah and Hamas fighters, said Abu Karim, praised Allah; "
             "Hassan Hassan, Zaid Karam and Khaled Khatib of the Syria Campaign reported.")
     assert places(nlp, text) == []
+
+
+def test_faction_and_civil_defence_names_hide_the_place_inside_them(nlp):
+    text = ("Fatah Halab and the Syria Civil Defence said rescuers in Ansari were hit; "
+            "Jaysh al-Sham denied it.")
+    assert texts(nlp, text) == ["Ansari"]
