@@ -1121,6 +1121,7 @@ class PlaceLinker:
         self._article_hashes = numpy.array(
             [nlp.vocab.strings.add(w) for w in ("al", "el")], dtype="uint64")
         self._hyphen_hash = nlp.vocab.strings.add("-")
+        self._head_hashes = frozenset(nlp.vocab.strings.add(h[0]) for h in _GENERIC_FACILITY_HEADS)
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
 
@@ -1325,17 +1326,66 @@ class PlaceLinker:
                 continue  # a known name the finder's guards rejected: trust the guards
             if self.index.fuzzy(span.text, self.fuzzy_threshold) is not None:
                 continue
-            span = Span(doc, span.start, span.end, label=ent.label_)
+            end = _facility_head_end(doc, span.end, taken)
+            span = Span(doc, span.start, end, label="FAC" if end > span.end else ent.label_)
             _store_place(span, None, self._token)
             span._.match, span._.score = "unresolved", 0.0
             extra.append(span)
             taken.update(range(span.start, span.end))
         for start, end in self._locative_names(doc, taken):
-            span = Span(doc, start, end, label="GPE")
+            head_end = _facility_head_end(doc, end, taken)
+            span = Span(doc, start, head_end, label="FAC" if head_end > end else "GPE")
+            _store_place(span, None, self._token)
+            span._.match, span._.score = "unresolved", 0.0
+            extra.append(span)
+            taken.update(range(span.start, span.end))
+        for start, end in self._facility_names(doc, taken):
+            span = Span(doc, start, end, label="FAC")
             _store_place(span, None, self._token)
             span._.match, span._.score = "unresolved", 0.0
             extra.append(span)
         return extra
+
+    def _facility_names(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+        """"the Bayan hospital", "at Omar Ibn al-Khattab mosque": a capitalised name
+        before a facility head is a named facility, whatever the NER thought of the name
+        (it tags them as people or organisations). Only after "the" or a locative
+        preposition, and not when the name is a demonym, an acronym or an organisation."""
+        found: list[tuple[int, int]] = []
+        n = len(doc)
+        arr = doc.to_array(LOWER).tolist()
+        heads = self._head_hashes
+        for j in range(1, n):
+            if arr[j] not in heads or j in taken or j - 1 in taken:
+                continue
+            end = _facility_head_end(doc, j, taken)
+            if end == j or not doc[j - 1].is_title:
+                continue
+            i = j - 1
+            while i > 0 and j - i < 5 and i - 1 not in taken and (
+                    doc[i - 1].is_title and doc[i - 1].is_alpha
+                    or doc[i - 1].lower_ in ("al", "el", "-") and doc[i - 2].is_title
+                    or doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in ("al", "el")):
+                i -= 1
+            if i == 0 or doc[i].lower_ in ("al", "el", "-"):
+                continue
+            before = doc[i - 1].lower_
+            if before != "the" and before not in _LOCATIVE_PREPS and before not in ("at", "on"):
+                continue
+            words = [t for t in doc[i:j] if t.is_alpha and t.lower_ not in ("al", "el")]
+            if not words or any(
+                    t.is_stop or t.is_upper or t.lower_ in _ORG_HEADS or t.lower_ in _PERSON_TITLES
+                    or t.lower_ in _WEEKDAYS_MONTHS or t.lower_ in _COMPASS
+                    or t.lower_ in _ORG_OPENERS
+                    or t.lower_.endswith(("ish", "ian", "ese", "ean", "ic")) for t in words):
+                continue
+            if words[0].is_sent_start:
+                continue
+            if not self._plausible_place(doc[i:j]) or self.index.candidates(doc[i:j].text):
+                continue
+            found.append((i, end))
+            taken.update(range(i, end))
+        return found
 
     def _locative_names(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         """Capitalised names right after a locative preposition ("evacuees from Foua and
@@ -1434,6 +1484,14 @@ class PlaceLinker:
             return False  # "state newspaper Tishreen"
         if any(t.like_num for t in span) or "@" in span.text or "/" in span.text:
             return False
+        if len(span) == 1:
+            # "ALEPPO, Syria - Rebels and the government agreed": a word the same report
+            # also writes in lower case ("rebel-held", "rebels") is a common noun that is
+            # capitalised by position, not a name.
+            low = span[0].lower_
+            stems = {low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+            if any(t.lower_ in stems and t.text == t.lower_ for t in doc):
+                return False
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in _ORG_HEADS and _is_cap(doc[span.end].text):
             return False
@@ -1445,6 +1503,17 @@ class PlaceLinker:
                 if self.index.candidates(stem) or self.index.candidates(stem + "a"):
                     return False
         return True
+
+
+def _facility_head_end(doc: Doc, j: int, taken: set[int]) -> int:
+    """The end of a generic facility head starting at token j ("hospital", "pumping
+    station"), or j when there is none."""
+    for head in _GENERIC_FACILITY_HEADS:
+        end = j + len(head)
+        if end <= len(doc) and not any(k in taken for k in range(j, end)) \
+                and all(doc[j + k].lower_ == w for k, w in enumerate(head)):
+            return end
+    return j
 
 
 def _strip_determiner(span: Span) -> Span | None:

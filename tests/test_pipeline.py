@@ -333,3 +333,17 @@ def test_faction_and_civil_defence_names_hide_the_place_inside_them(nlp):
     text = ("Fatah Halab and the Syria Civil Defence said rescuers in Ansari were hit; "
             "Jaysh al-Sham denied it.")
     assert texts(nlp, text) == ["Ansari"]
+
+
+def test_an_unknown_named_facility_is_kept_whole_as_unresolved(nlp):
+    doc = nlp("Bombs fell near the Dar al-Rahma hospital and the Bayan hospital in Shaar.")
+    got = [(s.text, s._.match) for s in doc.spans["places"]]
+    assert ("Dar al-Rahma hospital", "unresolved") in got
+    assert ("Bayan hospital", "unresolved") in got
+    assert ("Shaar", "exact") in got
+
+
+def test_a_common_word_capitalised_by_position_is_not_an_unresolved_place(nlp):
+    doc = nlp("DAMASCUS, Syria — Insurgents and the army agreed on a truce, insurgent "
+              "officials said; the insurgents left Sukkari.")
+    assert [s.text for s in doc.spans["places"]] == ["DAMASCUS", "Syria", "Sukkari"]
