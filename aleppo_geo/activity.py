@@ -672,7 +672,7 @@ class ActivityTagger:
 
     # .. activity ...........................................................
     def _find_activity(self, span: Span) -> _Finding:
-        root = span.root
+        root = _mention_root(span)
         sent = span.sent
         # "Aleppo-based", "Aleppo-born": an adjective made of the name.
         nxt = span.end < len(span.doc) and span.doc[span.end]
@@ -800,6 +800,11 @@ class ActivityTagger:
                     main_act = self._copula_activity(tok.head, tok)[0]
                 if main_act and not self._hypothetical(tok.head, main_act):
                     return _Finding(main_act, tok.head, "main clause")
+            if activity and activity != "casualties" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
+                    and tok.head.lower_ in {"in", "during", "amid"} \
+                    and self._lexicon_activity(tok.head.head, tok.head) == "casualties":
+                # "40 rebels died in the fighting for X": "X killed in ..." is casualties.
+                activity, tok = "casualties", tok.head.head
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -950,7 +955,7 @@ class ActivityTagger:
     @staticmethod
     def _effective_root(span: Span) -> Token:
         """The mention's head, or the descriptor noun it modifies ("the Handarat camp")."""
-        root = span.root
+        root = _mention_root(span)
         head = root.head
         if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.i <= span.end + 2 \
                 and head.lower_ in _ADMIN | _FACILITY:
@@ -1187,12 +1192,13 @@ class ActivityTagger:
             if any(o.lemma_.lower() == "part" and o.lower_ == "part" and not any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in o.children) for o in objs):
                 return None  # "took part in", not "took parts of X"
-            if any(o.lemma_.lower() in {"place", "care", "time", "step", "measure", "look",
+            if any(o.lemma_.lower() in {"place", "care", "time", "step", "measure", "look", "effect", "hold",
+                                        "root", "shape", "aim", "turn", "office", "power", "question",
                                         "note", "prize", "award", "vote", "election", "hour",
                                         "day", "week", "year", "life", "lives"} for o in objs):
                 return None
-            if lemma in {"win", "gain"} and not any(o.lemma_.lower() in {"ground", "control", "territory"}
-                                                     for o in objs):
+            if lemma in {"win", "gain"} and pos == "VERB" and not any(
+                    o.lemma_.lower() in {"ground", "control", "territory"} for o in objs):
                 return None
             if lemma == "gain":
                 return "ground_advance"
@@ -1245,12 +1251,12 @@ class ActivityTagger:
                     and not subj & {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un"}):
                 return "evacuation"
         if act == "ground_advance" and pos == "VERB":
-            # "An aid convoy reached X": humanitarian, not an advance.
-            for c in tok.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and any(
-                        t.lower_ in {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "red"}
-                        for t in c.subtree):
-                    return "humanitarian"
+            # "An aid convoy reached X", "UN trucks carrying food crossed into X":
+            # humanitarian, not an advance.
+            if self._subject_words(tok) & {"aid", "humanitarian", "relief", "food", "medical", "medicine",
+                                           "un", "red", "wfp", "unicef", "icrc", "flour", "bread", "wheat",
+                                           "fuel", "supplies", "medicines", "rations"}:
+                return "humanitarian"
         if lemma in _BOMBARD or lemma == "strike" or low in {"strikes", "strike"}:
             return self._weapon(tok, default=act if act in {"airstrike", "shelling"} else None) or act
         if act == "ground_advance" and lemma in {"attack", "assault", "offensive"}:
@@ -1269,7 +1275,13 @@ class ActivityTagger:
                 return {t.lemma_.lower() for s in subj for t in s.subtree} | {t.lower_ for s in subj for t in s.subtree}
             if cur.dep_ in {"advcl", "xcomp", "conj", "acl"} and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in {"NOUN", "PROPN"}:
-                    return {t.lemma_.lower() for t in cur.head.subtree if t.i < cur.i} | {cur.head.lemma_.lower()}
+                    # "UN trucks carrying flour crossed ...": the whole noun phrase before.
+                    top = cur.head
+                    while top.dep_ in {"dobj", "pobj", "prep", "acl", "compound"} and top.head.i != top.i \
+                            and top.head.i < cur.i:
+                        top = top.head
+                    words = [t for t in top.subtree if t.i < cur.i]
+                    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
                 cur = cur.head
             else:
                 break
@@ -1331,7 +1343,7 @@ class ActivityTagger:
                 cur = cur.head
                 cl = cur.lemma_.lower()
                 if cl in {"take", "seize", "gain", "assume", "regain", "wrest", "establish", "restore", "leave",
-                          "extend", "impose"} and cur.pos_ == "VERB":
+                          "extend", "impose", "consolidate", "cement", "complete", "secure"} and cur.pos_ == "VERB":
                     return "capture"
                 if cur.dep_ == "ROOT" or cur.pos_ == "VERB":
                     break
@@ -1544,6 +1556,17 @@ class ActivityTagger:
             return "unknown"
         if activity == "evacuation":
             return self._evacuees_side(span, pred)
+        if activity == "casualties" and pred is not None and (
+                pred.lemma_.lower() in {"die", "dead", "death", "toll", "casualty"}
+                or any(c.dep_ == "auxpass" for c in pred.children)):
+            # "40 rebels died", "civilians were killed": the subject is the victims; only
+            # an agent ("killed by government shelling") names who did it.
+            for c in pred.children:
+                if c.dep_ == "agent":
+                    side = classify_actor(" ".join(t.text for t in c.subtree))
+                    if side:
+                        return side
+            return "unknown"
         side = None
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
@@ -1708,7 +1731,7 @@ class ActivityTagger:
             seg_end += 1
         seg = span.doc[seg_start:seg_end + 1]
         verbs = []
-        cur = span.root
+        cur = _mention_root(span)
         while cur.head.i != cur.i:
             cur = cur.head
             if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"} and seg.start <= cur.i < seg.end:
@@ -1824,8 +1847,8 @@ class ActivityTagger:
         if not exprs:
             return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
         # The time expression attached to the mention or to a word on its path up.
-        path = [span.root]
-        cur = span.root
+        path = [_mention_root(span)]
+        cur = _mention_root(span)
         while cur.head.i != cur.i:
             cur = cur.head
             path.append(cur)
@@ -1892,7 +1915,7 @@ class ActivityTagger:
         """-N for a mention in the clause of "N days after <clause>" (+N for "before"),
         with that clause's verb: "X fell a day after troops overran Y" dates Y the day
         before X."""
-        cur = span.root
+        cur = _mention_root(span)
         for _ in range(12):
             if cur.head.i == cur.i:
                 break
@@ -1988,6 +2011,24 @@ _WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100,
 }
+
+
+def _mention_root(span: Span) -> Token:
+    """The token that attaches the mention to its sentence.
+
+    Usually ``span.root``; but the parser often splits names written with "al-"
+    ("Karm al-Jabal" -> "al" as the object of "on", "-" and "Jabal" as subjects of the
+    verb). The token attached as object to the word just before the name is then the
+    real attachment.
+    """
+    root = span.root
+    if span.start == 0:
+        return root
+    before = span.doc[span.start - 1]
+    for tok in span:
+        if tok.i != root.i and tok.head.i == before.i and tok.dep_ in {"pobj", "dobj"}:
+            return tok
+    return root
 
 
 def _to_int(tok: Token) -> int | None:

@@ -762,3 +762,20 @@ def test_odd_fragments_never_raise_and_keep_the_contract(nlp, tagger, text):
 
     assert span._.activity in ACTIVITIES
     assert (span._.actor is None) == (span._.activity == "none")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The army consolidated its control over Awija on Sunday.", "Awija", ("capture", "government")),
+    ("Syrian forces made gains in Bustan al-Basha, state TV said.", "Bustan al-Basha",
+     ("ground_advance", "government")),
+    # "X killed in the fighting" is a casualty report; the dead are not the perpetrators.
+    ("The monitor said 40 rebels died in the fighting for Tal Shoghib.", "Tal Shoghib", ("casualties", "unknown")),
+    ("Eleven soldiers were killed in Jandoul, a monitor said.", "Jandoul", ("casualties", "unknown")),
+    ("A truce took effect in Marjeh on Monday.", "Marjeh", ("none", None)),
+    ("UN trucks carrying flour crossed into Bustan al-Qasr.", "Bustan al-Qasr", ("humanitarian", "unknown")),
+    # A name split by the parser ("Karm al | - | Jabal") keeps its attachment.
+    ("The regime's assault on Karm al-Tarab continued for a fourth day.", "Karm al-Tarab",
+     ("ground_advance", "government")),
+])
+def test_control_gains_deaths_truces_and_split_names(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
