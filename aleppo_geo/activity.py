@@ -1923,13 +1923,18 @@ class ActivityTagger:
             if cur.pos_ in {"VERB", "AUX"}:
                 marks = [c for c in cur.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}]
                 for m in marks:
+                    # "a day after troops overran X" (a clause: the verb is the clause) or
+                    # "a day after taking X" (a phrase: the mention must be inside it).
+                    clause = cur if m.dep_ == "mark" else m
+                    if m.dep_ == "prep" and not (m.left_edge.i <= span.start <= m.right_edge.i):
+                        continue
                     prev = [t for t in cur.doc[max(m.i - 3, cur.sent.start):m.i]]
                     words = [t.lower_ for t in prev]
                     if words and words[-1] in {"day", "days", "night"}:
                         n = 1
                         if len(words) >= 2 and (words[-2].isdigit() or words[-2] in _WORD_NUMBERS):
                             n = int(words[-2]) if words[-2].isdigit() else _WORD_NUMBERS[words[-2]]
-                        return (-n if m.lower_ == "after" else n), cur
+                        return (-n if m.lower_ == "after" else n), clause
                 if cur.dep_ in {"ROOT"}:
                     break
         return 0, None

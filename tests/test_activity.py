@@ -779,3 +779,11 @@ def test_odd_fragments_never_raise_and_keep_the_contract(nlp, tagger, text):
 ])
 def test_control_gains_deaths_truces_and_split_names(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_day_after_taking_x_dates_x_the_day_before(nlp, tagger):
+    text = "Troops advanced into Sheikh Saeed on Saturday, a day after taking the nearby Karm al-Tarab area."
+    spans = tag(nlp, tagger, text, "Sheikh Saeed", "Karm al-Tarab")
+    assert spans["Sheikh Saeed"]._.event_date == dt.date(2016, 10, 1)
+    assert summary(spans["Karm al-Tarab"]) == ("capture", "government")
+    assert spans["Karm al-Tarab"]._.event_date == dt.date(2016, 9, 30)
