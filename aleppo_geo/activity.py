@@ -46,6 +46,29 @@ Decisions worth knowing:
   quoted sentences neither borrow nor lend such dates.
 * Casualty figures are numbers attached to kill/wound words of the same clause;
   vague quantities ("dozens") give None.
+* Datelines ("BEIRUT (Reuters) -", "ALEPPO, Syria (AP) —", "DAMASCUS, Syria -") are
+  found by their shape (:func:`dateline_spans`): their places are none and never a
+  source; ``aleppo_line_breaks`` also cuts them off from the first sentence.
+* The main clause decides: a place in a "when"/"as" clause takes the main
+  predicate ("killed when bombs hit X" -> casualties); "after"/"before" clauses are
+  other events with their own predicate (and "a day after ..." dates them a day
+  before the main clause). Describing adjectives ("besieged", "rebel-held") and
+  vehicles/goods ("the convoy near X") yield to a predicate above them.
+* Leaving a place: an armed subject ("rebels pulled out of / withdrew from /
+  abandoned X") is a capture by the other side; civilians, evacuees and their buses
+  are an evacuation, coded with the evacuees' side (fighters -> opposition,
+  civilians, the wounded or a mixed convoy -> unknown). Where a retreating force went
+  is none.
+* Car, truck and suicide bombs and IEDs are ground weapons of an assault
+  (ground_advance), never air strikes; an unarmed "rebels targeted/pounded X" is
+  ground fire (rebels had no aircraft).
+* Casualties: the dead are never the side; only an agent ("killed by government
+  shelling") or an active subject of "kill" names who did it.
+* Narrative dates: only a sentence whose time expression dates a war event (or a
+  report of one) lends its day to the following sentences; meetings, agreements and
+  background "since ..." clauses do not. Quotations borrow the narrative's day but do
+  not lend theirs. A live blog's timestamped entry ("18:40 -") is the publication
+  day. "The previous day" counts back from the narrative's day.
 
 The component needs a dependency parser earlier in the pipeline (the statistical
 English model's ``parser``); it raises :class:`MissingParserError` otherwise.
