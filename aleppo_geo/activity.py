@@ -271,6 +271,8 @@ _REPORTING = {
     "deny", "admit", "acknowledge", "declare", "reveal", "warn",
 }
 
+_DISPUTING = {"deny", "dispute", "reject", "refute"}
+
 _CIVILIANS = {
     "civilian", "resident", "family", "people", "child", "woman", "refugee", "patient", "inhabitant",
     "evacuee", "wounded", "sick", "hundred", "thousand", "others", "other", "many", "some",
@@ -1757,9 +1759,12 @@ class ActivityTagger:
         cur = _mention_root(span)
         while cur.head.i != cur.i:
             cur = cur.head
-            if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"} and seg.start <= cur.i < seg.end:
+            if cur.lemma_.lower() in _REPORTING and cur.pos_ in {"VERB", "AUX"} and seg.start <= cur.i < seg.end \
+                    and cur.lemma_.lower() not in _DISPUTING:
                 verbs.append(cur)
-        others = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB" and t not in verbs]
+        # Who denies a claim is not its source ("..., state TV said, a claim rebels denied").
+        others = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB" and t not in verbs
+                  and t.lemma_.lower() not in _DISPUTING]
         # Reporting verbs above the mention first, then "according to X", then any other
         # reporting verb of the sentence.
         for stage in ("path", "according", "others"):
@@ -2119,6 +2124,9 @@ _DATELINE_RE = re.compile(
     r"|(?:" + _TITLE_NAME + r")(?:\s*/\s*" + _TITLE_NAME + r")*(?:,\s*" + _TITLE_NAME + r")"
     r")(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
+    # "Aleppo (AFP) -": a title-case name with the agency in brackets.
+    r"|[ \t]*" + _TITLE_NAME + r"\s*\((?:AFP|AP|Reuters|dpa|DPA|AA|Xinhua|UPI|EFE|ANSA|IRNA|SANA|TASS|CNN|"
+    r"Anadolu|Al Jazeera|BBC)\)\s*[-–—]+(?=\s|[A-Z])"
 )
 
 

@@ -787,3 +787,18 @@ def test_a_day_after_taking_x_dates_x_the_day_before(nlp, tagger):
     assert spans["Sheikh Saeed"]._.event_date == dt.date(2016, 10, 1)
     assert summary(spans["Karm al-Tarab"]) == ("capture", "government")
     assert spans["Karm al-Tarab"]._.event_date == dt.date(2016, 9, 30)
+
+
+def test_a_title_case_city_with_an_agency_is_a_dateline():
+    from aleppo_geo.activity import dateline_spans
+
+    text = "Homs (AFP) - Government forces shelled the old quarter again on Monday, residents said."
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["Homs (AFP) -"]
+
+
+def test_who_denies_a_claim_is_not_its_source(nlp, tagger):
+    text = ("Government forces on Thursday recaptured the Awija district, state television reported, "
+            "a claim rebels swiftly denied.")
+    span = tag(nlp, tagger, text, "Awija")["Awija"]
+    assert span._.attributed_to == "state media"
+    assert span._.contested is True
