@@ -98,7 +98,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from aleppo_geo.names import normalize
+from aleppo_geo.names import normalize, skeleton
 
 __all__ = [
     "PlaceFinder",
@@ -460,6 +460,15 @@ class _Index:
 
         return any(fuzz.ratio(key, normalize(n)) >= 80 for n in (place.name, *place.aliases))
 
+    @staticmethod
+    def _keeps_nisba(key: str, place: Any) -> bool:
+        """"Khaled" is not al-Khalidiyeh, "Amira" not al-Amiriyeh: when every spelling of
+        the place ends in the -iya/-iyeh suffix (normalised "ia"), so must the text --
+        the suffix is what turns a given name into a place name."""
+        if key.endswith("ia"):
+            return True
+        return not all(normalize(n).endswith("ia") for n in (place.name, *place.aliases))
+
     def candidates(self, text: str) -> list[Any]:
         return self.keys.get(normalize(text), [])
 
@@ -478,9 +487,22 @@ class _Index:
             hits = []
         key = normalize(text)
         for place, score in hits:
-            if score >= threshold and place.kind in _FUZZY_KINDS and self._close_key(key, place):
+            if score >= threshold and place.kind in _FUZZY_KINDS and self._close_key(key, place) \
+                    and self._keeps_nisba(key, place):
                 best = (place, float(score))
                 break
+        if best is None:
+            # A vowel written differently ("Jamaliya" for Jamiliyeh) costs a lot of edit
+            # score in a short name. Same consonant skeleton, word for word, with at least
+            # three consonants, lets a slightly lower score through.
+            sk = skeleton(text)
+            if len(sk.replace(" ", "")) >= 3:
+                for place, score in hits:
+                    if score >= threshold - 0.05 and place.kind in _FUZZY_KINDS \
+                            and self._close_key(key, place) and self._keeps_nisba(key, place) \
+                            and any(skeleton(n) == sk for n in (place.name, *place.aliases)):
+                        best = (place, float(score))
+                        break
         if len(self._search_cache) > 100_000:
             self._search_cache.clear()
         self._search_cache[cache_key] = best
@@ -770,6 +792,8 @@ class PlaceFinder:
             return None  # "an ALP spokesman": short capitals are acronyms, not airport codes
         if self._after_given_name(i, places):
             return None
+        if i >= 1 and L[i - 1] in _TOPONYM_GENERICS and _is_cap(W[i - 1]) and self._sp[i - 1]:
+            return None  # "Kafr Halab", "Tal Aleppo": a village named after the place
         if not literal and self._looks_like_demonym(surface, places):
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):

@@ -347,3 +347,21 @@ def test_a_common_word_capitalised_by_position_is_not_an_unresolved_place(nlp):
     doc = nlp("DAMASCUS, Syria — Insurgents and the army agreed on a truce, insurgent "
               "officials said; the insurgents left Sukkari.")
     assert [s.text for s in doc.spans["places"]] == ["DAMASCUS", "Syria", "Sukkari"]
+
+
+def test_a_vowel_written_differently_still_reaches_the_place(nlp, gazetteer):
+    found = places(nlp, "Shelling hit the Jamaliya district again on Monday, and residents "
+                        "said several buildings were destroyed.")
+    assert found == [("Jamaliya", gazetteer.lookup("Jamiliyeh").id, "fuzzy")]
+
+
+def test_given_names_are_not_the_nisba_quarters_named_like_them(nlp):
+    text = "Her sister Amira, her cousin Jamila and their friend Khaled fled on foot."
+    # (The statistical NER may still call one of them a place it does not know.)
+    assert [pid for _, pid, _ in places(nlp, text) if pid is not None] == []
+
+
+def test_a_village_named_after_a_known_place_is_not_that_place(nlp):
+    found = places(nlp, "Jets bombed Atarib and Kafr Halab on Sunday.")
+    assert ("Kafr Halab", None, "unresolved") in found
+    assert all(t != "Halab" for t, _, _ in found)
