@@ -707,6 +707,12 @@ class ActivityTagger:
         if nxt is not False and re.fullmatch(r"-(based|born|backed)", nxt.lower_ or ""):
             return _Finding(reason="compound adjective")
 
+        if nxt is not False and nxt.text == ":" and any(
+                o.start > span.end and o.sent == span.sent and self._more_specific(o.root, span)
+                for o in span.doc.spans.get(self.spans_key, [])):
+            # Headline topic "Aleppo: regime forces enter Hanano": the named quarter
+            # carries the event, the topic is its container.
+            return _Finding(reason="container")
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
@@ -928,6 +934,10 @@ class ActivityTagger:
         # Headline pattern "Aleppo: regime forces advance": the mention is the topic.
         if root.dep_ == "ROOT" or (root.head.dep_ == "ROOT" and root.i < root.head.i and
                                    any(t.text == ":" for t in sent if t.i > root.i)):
+            if any(o.start > root.i and o.sent == sent and self._more_specific(o.root, span)
+                   for o in span.doc.spans.get(self.spans_key, [])):
+                # "Aleppo: regime forces enter Hanano": the named quarter carries it.
+                return _Finding(reason="container")
             for t in sent:
                 if t.i >= span.end and t.pos_ in {"VERB", "NOUN", "ADJ"}:
                     act = self._lexicon_activity(t, None)
@@ -1265,6 +1275,11 @@ class ActivityTagger:
         if act in {"ground_advance", "evacuation"} and pos == "VERB":
             # "Civilians crossed from X", "a convoy of buses ... crossing at X": people
             # moving out, not troops advancing.
+            if child is not None and child.dep_ == "prep" and child.lower_ not in {
+                    "from", "to", "towards", "toward", "into", "out", "through", "across", "via", "at", "in",
+                    "inside", "past", "around", "near", "of", "on"} and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in tok.children):
+                return None  # "thousands marched in Istanbul in solidarity with X"
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS:
                     return "evacuation"
@@ -1694,7 +1709,10 @@ class ActivityTagger:
         candidates: list[Token] = []
         cur = pred
         for _ in range(6):
+            passive_with_agent = any(c.dep_ == "agent" for c in cur.children)
             for c in cur.children:
+                if c.dep_ == "nsubjpass" and passive_with_agent:
+                    continue  # "a Russian hospital was hit by rebel shelling": the target
                 if c.dep_ in {"nsubj", "nsubjpass", "poss", "csubj"}:
                     candidates.append(c)
                 elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):

@@ -802,3 +802,18 @@ def test_who_denies_a_claim_is_not_its_source(nlp, tagger):
     span = tag(nlp, tagger, text, "Awija")["Awija"]
     assert span._.attributed_to == "state media"
     assert span._.contested is True
+
+
+def test_a_headline_topic_is_the_container_of_a_named_quarter(nlp, tagger):
+    spans = tag(nlp, tagger, "Aleppo: Regime forces enter Masaken Hanano", "Aleppo", "Masaken Hanano")
+    assert summary(spans["Aleppo"]) == ("none", None)
+    assert summary(spans["Masaken Hanano"]) == ("ground_advance", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("A Russian field hospital in Furqan was hit by rebel shelling, the ministry said.", "Furqan",
+     ("shelling", "opposition")),
+    ("Thousands marched in Istanbul in solidarity with Aleppo.", "Aleppo", ("none", None)),
+])
+def test_passive_targets_are_not_actors_and_solidarity_is_not_an_evacuation(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
