@@ -767,6 +767,8 @@ class PlaceFinder:
                     return None
                 if self._compound_compass(i):
                     return None  # "south-western Aleppo" is not West Aleppo: only "Aleppo"
+                if j < n and _DESCRIPTORS.get(L[j]) == "governorate":
+                    return None  # "the western Aleppo countryside": a part of the province
             elif all(not _is_cap(W[k]) for k in contents):
                 # "the citadel", "the old city": only unique landmarks, spelt as listed.
                 ok = [p for p in places if p.kind in _LOWERCASE_OK_KINDS

@@ -365,3 +365,11 @@ def test_a_village_named_after_a_known_place_is_not_that_place(nlp):
     found = places(nlp, "Jets bombed Atarib and Kafr Halab on Sunday.")
     assert ("Kafr Halab", None, "unresolved") in found
     assert all(t != "Halab" for t, _, _ in found)
+
+
+def test_a_compass_word_before_a_province_is_not_the_city_half(nlp, gazetteer):
+    text = ("Rebels launched an offensive in the western Hama countryside, the western Aleppo "
+            "countryside and eastern Aleppo province, officials said on Monday.")
+    found = [(t, pid) for t, pid, _ in places(nlp, text)]
+    governorate = gazetteer.lookup("Aleppo Governorate").id
+    assert found[-2:] == [("Aleppo", governorate), ("Aleppo", governorate)]
