@@ -1916,7 +1916,7 @@ class ActivityTagger:
             rank = path_ids[anchor.i]
             if anchor.i in {t.i for t in [tok]} and tok.i in range(span.start, span.end):
                 rank = 0
-            if best is None or rank < best[0]:
+            if best is None or rank < best[0] or (rank == best[0] and expr.date is not None and best[1].date is None):
                 best = (rank, expr, anchor)
         if best is None:
             # The sentence's own time expressions date other clauses ("saying fighting

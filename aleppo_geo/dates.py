@@ -19,7 +19,7 @@ Rules (they follow ``shared/gold/README.md``):
   ("since 19 September") give no day (precision ``unknown``);
 * "last week", "this week", "the past week" -> precision ``week``, no day;
   "this month", "in September" -> ``month``; "this summer" -> ``season``;
-  "recently", "this year", "so far", "until now" -> ``unknown``;
+  "recently", "this year", "so far", "until now", "overnight" (spans two days) -> ``unknown``;
 * with no publication date nothing relative resolves (explicit dates with a year
   still do).
 """
@@ -189,7 +189,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|(?:in|during) the (?:summer|winter|spring|autumn))\b", re.IGNORECASE)),
     # Durations up to now ("so far", "until now") date no single day.
     ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year"
-                         r"|so far|thus far|until now|to date|up to now)\b",
+                         r"|so far|thus far|until now|to date|up to now|overnight)\b",
                          re.IGNORECASE)),
 ]
 

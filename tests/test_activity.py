@@ -693,7 +693,7 @@ def test_a_day_after_counts_from_the_main_clauses_own_day(nlp, tagger):
 def test_a_background_since_clause_does_not_reset_the_narratives_day(nlp, tagger):
     text = ("An aid convoy entered Sukkari on Saturday. "
             "Prices have soared since the Castello Road was cut in July. "
-            "Warplanes bombed Jandoul overnight.")
+            "Warplanes bombed Jandoul in the afternoon.")
     assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 10, 1)
 
 
@@ -817,3 +817,10 @@ def test_a_headline_topic_is_the_container_of_a_named_quarter(nlp, tagger):
 ])
 def test_passive_targets_are_not_actors_and_solidarity_is_not_an_evacuation(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_overnight_spans_two_days_and_gives_no_day_unless_a_day_is_named(nlp, tagger):
+    text = "An aid convoy entered Sukkari on Saturday. Warplanes bombed Jandoul overnight."
+    assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date is None
+    text = "Warplanes bombed Jandoul overnight on Saturday."
+    assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 10, 1)
