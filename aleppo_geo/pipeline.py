@@ -330,6 +330,16 @@ _GROUP_NOUNS = frozenset("""
 _TOPONYM_GENERICS = frozenset("kafr kfar kafar tal tall tell deir dayr khan ain ayn jisr ras "
                               "beit bayt bir jabal jebel bab maarat marat mazraat arab tel "
                               "qasr hayyan".split())
+# Words before a name that make it a person's (the fuzzy fallback must not turn a
+# photographer into a quarter), and verbs of saying after a name.
+_PERSON_CONTEXT_BEFORE = frozenset("""
+    by photographer photojournalist journalist reporter correspondent activist doctor
+    surgeon nurse rescuer volunteer resident residents teacher official spokesman
+    spokeswoman commander fighter director head chief leader father mother son daughter
+    brother sister cousin wife husband friend named called mr mrs ms dr
+""".split())
+_SPEECH_VERBS = frozenset("said says told tells added adds explained wrote writes tweeted "
+                          "recalled asked warned claimed insisted".split())
 # Prepositions after which a capitalised name is most likely a place.
 _LOCATIVE_PREPS = frozenset("in into from to towards toward near around outside inside "
                             "through via between".split())
@@ -1064,6 +1074,12 @@ class PlaceFinder:
         if not 1 <= len(content) <= 4 or words[0].lower() in ("al", "el"):
             return False
         prev = W[i - 1] if i > 0 else ""
+        if prev.endswith("/") or prev.lower() in _PERSON_CONTEXT_BEFORE:
+            # photo credits, bylines and roles: "AFP/Karam al-Masri", "by Zein Khalil",
+            # "the photographer Karam al-Masri"
+            return False
+        if j < len(doc) and self._l[j] in _SPEECH_VERBS:
+            return False  # "Karam al-Masri said": a speaker, not a misspelt place
         if len(content) == 1 and (not prev or not prev.isalpha()):
             return False  # a lone capitalised word opening a sentence is just a sentence
         if prev and (_is_cap(prev) and prev.isalpha() or prev.lower().rstrip(".") in _PERSON_TITLES):

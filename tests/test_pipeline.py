@@ -373,3 +373,9 @@ def test_a_compass_word_before_a_province_is_not_the_city_half(nlp, gazetteer):
     found = [(t, pid) for t, pid, _ in places(nlp, text)]
     governorate = gazetteer.lookup("Aleppo Governorate").id
     assert found[-2:] == [("Aleppo", governorate), ("Aleppo", governorate)]
+
+
+def test_people_named_like_quarters_are_not_fuzzy_places(nlp):
+    text = ("The photographer Karam al-Masri took the picture (AFP Photo/Karam al-Masri), and "
+            "Karam al-Masri said the building collapsed.")
+    assert places(nlp, text) == []
