@@ -218,6 +218,7 @@ _add("clashes", [
 ])
 _add("casualties", [
     "kill", "die", "wound", "injure", "hurt", "dead", "death", "casualty", "massacre", "carnage",
+    "execute", "execution",
     "slaughter", "toll", "martyr", "bloodshed",
 ])
 _add("siege", [

@@ -824,3 +824,8 @@ def test_overnight_spans_two_days_and_gives_no_day_unless_a_day_is_named(nlp, ta
     assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date is None
     text = "Warplanes bombed Jandoul overnight on Saturday."
     assert tag(nlp, tagger, text, "Jandoul")["Jandoul"]._.event_date == dt.date(2016, 10, 1)
+
+
+def test_executions_are_casualties_by_the_named_perpetrators(nlp, tagger):
+    text = "The UN said at least 30 civilians were executed by pro-government militias in Sukkari."
+    assert summary(tag(nlp, tagger, text, "Sukkari")["Sukkari"]) == ("casualties", "government")
