@@ -342,7 +342,14 @@ _SPEECH_VERBS = frozenset("said says told tells added adds explained wrote write
                           "recalled asked warned claimed insisted".split())
 # Prepositions after which a capitalised name is most likely a place.
 _LOCATIVE_PREPS = frozenset("in into from to towards toward near around outside inside "
-                            "through via between".split())
+                            "through via between at across".split())
+# Nouns (and compass words) after which "of <Name>" names a place.
+_OF_PLACE_HEADS = frozenset("""
+    village villages town towns city district districts neighbourhood neighborhood
+    neighbourhoods neighborhoods suburb suburbs outskirts edge edges area areas region
+    countryside province hamlet quarter north south east west northeast northwest
+    southeast southwest
+""".split())
 # Prepositions of motion or position that people are rarely the object of: after these
 # the small model's PERSON on an unknown Arabic name ("into al-Mashatiyeh") is overruled.
 _MOTION_PREPS = frozenset("into towards toward near outside inside through via around".split())
@@ -1163,6 +1170,9 @@ class PlaceLinker:
         self._article_hashes = numpy.array(
             [nlp.vocab.strings.add(w) for w in ("al", "el")], dtype="uint64")
         self._hyphen_hash = nlp.vocab.strings.add("-")
+        self._of_hash = nlp.vocab.strings.add("of")
+        self._of_head_hashes = numpy.array(
+            [nlp.vocab.strings.add(w) for w in sorted(_OF_PLACE_HEADS)], dtype="uint64")
         self._head_hashes = frozenset(nlp.vocab.strings.add(h[0]) for h in _GENERIC_FACILITY_HEADS)
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
@@ -1441,6 +1451,13 @@ class PlaceLinker:
         # runs over every token of the corpus).
         arr = doc.to_array([LOWER, IS_TITLE])
         preps = numpy.isin(arr[:, 0], self._prep_hashes)
+        # "of" after a place noun or a compass word: "the village of Urum al-Sughra",
+        # "north of Tal Hasil", "the outskirts of Minyan".
+        of_place = arr[:, 0] == self._of_hash
+        if of_place.any():
+            of_place[1:] &= numpy.isin(arr[:-1, 0], self._of_head_hashes)
+            of_place[0] = False
+            preps |= of_place
         title = arr[:, 1].astype(bool)
         # The next word is a capital, or "al-"/"el-" joined to one ("into al-Mashatiyeh").
         starts_name = title.copy()
@@ -1449,7 +1466,8 @@ class PlaceLinker:
                                  & (arr[1:-1, 0] == self._hyphen_hash) & title[2:])
         preps[:-1] &= starts_name[1:]
         preps[-1] = False
-        queue = [(k, doc[k].lower_ in _MOTION_PREPS) for k in numpy.flatnonzero(preps).tolist()]
+        queue = [(k, doc[k].lower_ in _MOTION_PREPS or bool(of_place[k]))
+                 for k in numpy.flatnonzero(preps).tolist()]
         # A list after a locative preposition goes on past a known name: "from Urum
         # al-Kubra and Tal al-Sawda" -- the second name is a place like the first.
         for span in doc.spans[self.span_key] if self.span_key in doc.spans else ():

@@ -379,3 +379,10 @@ def test_people_named_like_quarters_are_not_fuzzy_places(nlp):
     text = ("The photographer Karam al-Masri took the picture (AFP Photo/Karam al-Masri), and "
             "Karam al-Masri said the building collapsed.")
     assert places(nlp, text) == []
+
+
+def test_of_after_a_place_noun_or_compass_word_introduces_an_unknown_place(nlp):
+    doc = nlp("Troops seized the village of Urum al-Sughra and advanced north of Tal Hasil "
+              "towards the outskirts of Khan Tuman.")
+    unresolved = {s.text for s in doc.spans["places"] if s._.match == "unresolved"}
+    assert {"Urum al-Sughra", "Tal Hasil"} <= unresolved
