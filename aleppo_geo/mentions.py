@@ -19,7 +19,9 @@ Columns and dtypes (the team's contract; see :data:`COLUMNS` / :data:`DTYPES`)::
     approximate        boolean           coordinate borrowed from a parent place
     arabic             object            Arabic name, if the gazetteer has one
     match              category          exact | variant | fuzzy | unresolved
-    score              float64           confidence of the resolution, 0..1
+    score              float64           confidence of the resolution, 0..1 (0.6: a
+                                         facility the gazetteer lacks, "X square", placed
+                                         at the place X it is named after)
     in_aleppo_area     boolean           within ~20 km of the citadel (False when unresolved)
     activity           category          airstrike, shelling, ..., none (<NA> without the
                                          activity component)
