@@ -250,7 +250,8 @@ _STATE_ACTIVITIES = {"humanitarian", "siege"}
 _INTENT = {
     "aim", "plan", "intend", "want", "threaten", "seek", "hope", "vow", "call", "urge", "demand",
     "ask", "appeal", "warn", "promise", "pledge", "prepare", "expect", "order", "tell", "wish",
-    "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could",
+    "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could", "agree", "agreement",
+    "deal",
 }
 #: Words whose infinitive complement did happen ("attempted to attack X").
 _ATTEMPT = {"attempt", "try", "effort", "start", "begin", "continue", "keep", "manage", "launch"}
@@ -748,6 +749,11 @@ class ActivityTagger:
                 if dep in {"pobj", "poss", "compound"} or prev.dep_ == "pobj":
                     if self._is_container_link(prev, tok, span):
                         return _Finding(reason="container")
+            if dep in {"compound", "amod", "nmod", "poss"} and span.start <= prev.i < span.end \
+                    and tok.dep_ == "nsubj" and tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in _ARMED | {
+                        "jet", "warplane", "aircraft", "plane", "helicopter", "official", "government"}:
+                # "Syria troops take X", "Aleppo rebels shelled X": the place names the actor.
+                return _Finding(reason="actor")
             if dep == "appos" and (not self._in_other_place(tok, span) or not (
                     span.start <= prev.i < span.end or self._in_other_place(prev, span))) \
                     and not (len(path) == 2 and root.dep_ == "conj"):
@@ -777,10 +783,16 @@ class ActivityTagger:
                     # "told the fighters to leave Aleppo": an order, not a report.
                     return _Finding(reason="intent")
                 break
+            if pending is not None and dep in {"relcl", "acl"} and tok.pos_ in {"NOUN", "PROPN"} \
+                    and (not self._lexicon_activity(tok, None) or tok.lemma_.lower() in _ENTITY_NOUNS) \
+                    and tok.lemma_.lower() not in _ATTEMPT | _INTENT | {"bid", "drive", "campaign"}:
+                # "vehicles that were to evacuate people from X": the purpose of a thing.
+                return _Finding(reason="goal")
             activity = self._lexicon_activity(tok, prev)
             if activity is None and tok.lemma_.lower() == "be":
                 activity, tok = self._copula_activity(tok, prev)
-            if activity and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _UNACCUSATIVE \
+            if activity and dep == "nsubj" and tok.pos_ == "VERB" and (
+                    tok.lemma_.lower() not in _UNACCUSATIVE or any(c.dep_ == "dobj" for c in tok.children)) \
                     and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) \
                     and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)) \
                     and not (tok.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.lemma_.lower() in {
@@ -842,6 +854,12 @@ class ActivityTagger:
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
                 # an intent verb ("aiming at retaking X") names an aim, not an event.
                 if self._is_goal(tok) and activity not in _STATE_ACTIVITIES:
+                    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"} \
+                            and not self._lexicon_activity(tok.head, None) \
+                            and tok.head.lemma_.lower() not in _ATTEMPT | _INTENT | {"bid", "drive", "campaign"}:
+                        # "vehicles that were to evacuate people from X": a purpose of
+                        # something else, not an event at X ("an offensive to retake X" is).
+                        return _Finding(reason="goal")
                     if pending is None:
                         pending = found
                         goal_head = tok.head
@@ -853,9 +871,10 @@ class ActivityTagger:
                 return found
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
-                    and not (tok.dep_ == "advcl" and any(
-                        c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in {"when", "while", "as", "once"})
-                        for c in tok.children)) \
+                    and not (tok.dep_ == "advcl" and lemma in _BOMBARD | {"shoot", "open", "detonate", "blow"}
+                             and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in {"when", "while", "as",
+                                                                                              "once"})
+                                     for c in tok.children)) \
                     and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
                     c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and c.lower_ not in {"which", "who", "that"}
                     for c in tok.children):
@@ -1025,6 +1044,14 @@ class ActivityTagger:
             if any(c.dep_ == "neg" for c in head.children) or (
                     head.i > 0 and head.doc[head.i - 1].lower_ in {"not", "never"}):
                 return "negated"  # "striking targets in Idlib, not in Aleppo"
+            if prep in {"to", "into", "towards", "toward"} and governor.lemma_.lower() in {
+                    "road", "route", "corridor", "highway", "artery", "way", "line", "access", "supply"}:
+                return "reference"  # "the rebels' corridor to X": where the road leads
+            if prep == "with" and governor.lemma_.lower() in {
+                    "negotiate", "negotiation", "talk", "talks", "meet", "meeting", "discuss", "agree", "agreement",
+                    "deal", "cooperate", "cooperation", "coordinate", "coordination", "relation", "tie", "contact",
+                    "consult", "consultation", "dialogue", "speak"}:
+                return "reference"  # "negotiating with Moscow": a partner (metonymy), not a site
             if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
                     and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
                 # "residents of X crossed into ...", "fighters from X": who they are, not
@@ -1170,6 +1197,8 @@ class ActivityTagger:
                 and lemma in {"push", "beat", "fight", "fend", "drive", "hold", "force", "throw"}:
             # "pushed back an attempt", "fended off an attack".
             return "repelled"
+        if lemma == "cut" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards", "toward"}:
+            return None  # "cut the road to X": where the road leads
         if lemma == "cut" and pos == "VERB":
             # A road or supply line "cut" changes hands; a place "cut off" is besieged.
             if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
@@ -1365,6 +1394,11 @@ class ActivityTagger:
                 return "evacuation"
             if lemma == "truck":
                 return "humanitarian"  # "water trucked in"
+        if lemma == "break" and pos == "VERB" and prts & {"through", "into"}:
+            return "ground_advance"  # "broke through to X"
+        if lemma == "take" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards"} \
+                and not obj_lemmas & {"fight", "battle", "war"}:
+            return "evacuation"  # "most of them were taken to X": people moved, not a capture
         if lemma == "link" and pos == "VERB":
             return "ground_advance" if "up" in prts or "with" in prts else ""
         if lemma == "restore" and pos == "VERB":

@@ -829,3 +829,25 @@ def test_overnight_spans_two_days_and_gives_no_day_unless_a_day_is_named(nlp, ta
 def test_executions_are_casualties_by_the_named_perpetrators(nlp, tagger):
     text = "The UN said at least 30 civilians were executed by pro-government militias in Sukkari."
     assert summary(tag(nlp, tagger, text, "Sukkari")["Sukkari"]) == ("casualties", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # A non-violent clause of its own keeps the mention ("as officials discuss ...").
+    ("Washington was alarmed by the fighting, which comes as officials discuss cooperation in Geneva.",
+     "Geneva", ("none", None)),
+    # The place names the actor.
+    ("Syria troops take Bani Zeid as Russia opens corridors.", "Syria", ("none", None)),
+    ("Moscow burns Zahraa, the opposition said.", "Moscow", ("none", None)),
+    # Breaking through, and where a road leads.
+    ("In February the army had already broken through to Nubl.", "Nubl", ("ground_advance", "government")),
+    ("Troops cut the rebels' last road to Azaz.", "Azaz", ("none", None)),
+    # Talks partners and agreed plans.
+    ("Ankara is negotiating with Moscow over an evacuation.", "Moscow", ("none", None)),
+    ("The rebels agreed to allow the evacuation of wounded people from Foua.", "Foua", ("none", None)),
+    ("Gunmen burned buses that were to evacuate the sick from the besieged town of Kefraya.", "Kefraya",
+     ("none", None)),
+    # People taken somewhere are evacuated, not captured.
+    ("Some 35,000 people left the east, most of them taken to Atarib.", "Atarib", ("evacuation", "unknown")),
+])
+def test_actors_roads_talks_plans_and_destinations(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
