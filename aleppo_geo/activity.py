@@ -946,6 +946,10 @@ class ActivityTagger:
         if verb is not None and self._hypothetical(verb, "none"):
             # "three corridors would be opened ... and a fourth, on the X road".
             return _Finding(reason="hypothetical", hypothetical=True)
+        if root.dep_ == "poss" and root.head.lower_ not in _ADMIN | _COMPASS | _EDGE and \
+                not self._in_other_place(root.head, span) and not _LEXICON.get(root.head.lemma_.lower()):
+            # "due to Russia's role in the offensive": the owner of something, not a site.
+            return _Finding(reason="possessor")
         # The clause's nominal dependents (not its subordinate clauses).
         for cand in self._clause_nominals(path, span):
             act = self._lexicon_activity(cand, None)

@@ -851,3 +851,8 @@ def test_executions_are_casualties_by_the_named_perpetrators(nlp, tagger):
 ])
 def test_actors_roads_talks_plans_and_destinations(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_the_owner_of_a_role_is_not_the_site_of_the_offensive(nlp, tagger):
+    text = "Washington suspended talks due to Moscow's role in the offensive, an official said."
+    assert summary(tag(nlp, tagger, text, "Moscow")["Moscow"]) == ("none", None)
