@@ -522,6 +522,11 @@ class ActivityTagger:
             line_no = self._line_of(ctx, sent.start_char)
             heading = line_no in ctx.heading_lines
             own = self._sentence_date(exprs)
+            rel = [e for e, _t in exprs if _narrative_offset(e) is not None]
+            if rel and carry is not None and carry[0] is not None and (own is None or own[0] is None or all(
+                    _narrative_offset(e) is not None for e, _t in exprs if e.date is not None)):
+                # "Two days later, troops took X": the narrative moves on from its own day.
+                own = (carry[0] + _dt.timedelta(days=_narrative_offset(rel[0])), "day")
             if line_no not in stamped_lines and _TIMESTAMP_RE.match(lines[line_no]) and published is not None:
                 # A live blog's timestamped entry ("18:40 -", "12.15 GMT") reports the
                 # day of the update: the publication day unless the entry says otherwise.
@@ -604,7 +609,8 @@ class ActivityTagger:
     def _dates_an_event(self, exprs: list[tuple[TimeExpression, Token]]) -> bool:
         """Whether a sentence's time expressions date a war event (or a report of one)
         rather than a meeting, an agreement or a statement about something else."""
-        for _expr, tok in exprs:
+        dated = [(e, t) for e, t in exprs if e.date is not None and _narrative_offset(e) is None]
+        for _expr, tok in dated or exprs:
             cur = tok
             for _ in range(6):
                 if cur.head.i == cur.i:
@@ -1985,12 +1991,13 @@ class ActivityTagger:
                     return None, "unknown"
                 if v.head.i == anchor.i:
                     break
-        if expr.kind == "relative_day" and re.fullmatch(
-                r"(?:the (?:day|night) before|the previous (?:day|night)|a day earlier)", expr.text.lower()):
-            # "the previous day" counts back from the narrative's day, not from publication.
+        offset = _narrative_offset(expr)
+        if offset is not None:
+            # "the previous day", "two days later" count from the narrative's day, not
+            # from publication.
             base = ctx.inherited.get(seg, (None, "unknown"))[0]
             if base is not None:
-                return base - _dt.timedelta(days=1), "day"
+                return base + _dt.timedelta(days=offset), "day"
         if expr.date is not None:
             return expr.date, "day"
         return None, expr.precision
@@ -2101,6 +2108,25 @@ _WORD_NUMBERS = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "hundred": 100,
 }
+
+
+_OFFSET_RE = re.compile(
+    r"(?:the (?P<b>day|night) before|the previous (?:day|night)|(?P<n>a|an|one|two|three|four|five|six|seven|\d)"
+    r" days? (?P<dir>earlier|later)|the (?:following|next) (?:day|night|morning))", re.IGNORECASE)
+
+
+def _narrative_offset(expr: TimeExpression) -> int | None:
+    """Days from the narrative's day for "the previous day" (-1), "two days later" (+2)
+    and the like; None for other expressions."""
+    m = _OFFSET_RE.fullmatch(expr.text.strip())
+    if m is None:
+        return None
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1}.get(word) or _WORD_NUMBERS.get(word, 1)
+        return -n if m.group("dir").lower() == "earlier" else n
+    text = expr.text.lower()
+    return -1 if ("before" in text or "previous" in text) else 1
 
 
 def _mention_root(span: Span) -> Token:

@@ -17,7 +17,11 @@ Rules (they follow ``shared/gold/README.md``):
   "tonight" the publication day; "N days ago" publication - N;
 * "since Monday" and "by Friday" resolve to the weekday; ranges from an explicit date
   ("since 19 September") give no day (precision ``unknown``);
-* "last week", "this week", "the past week" -> precision ``week``, no day;
+* "last week", "this week", "the past week", "a week ago" -> precision ``week``, no day;
+* "the following day", "two days later" -> no day here (kind ``later``): they count
+  from the narrative's day, which :mod:`aleppo_geo.activity` knows;
+* a weekday written beside an explicit date ("Saturday, September 24") is not a
+  separate expression: the explicit date names the day;
   "this month", "in September" -> ``month``; "this summer" -> ``season``;
   "recently", "this year", "so far", "until now", "overnight" (spans two days) -> ``unknown``;
 * with no publication date nothing relative resolves (explicit dates with a year
@@ -178,9 +182,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|last night"
         r"|the (?:day|night) before|the previous (?:day|night)|a day earlier|earlier today"
         r"|(?P<n>\d|one|two|three|four|five|six|seven) days? (?:ago|earlier))\b", re.IGNORECASE)),
+    # "the following day", "two days later": counted from the narrative's day, which
+    # only the caller knows (aleppo_geo.activity); no day here.
+    ("later", re.compile(
+        r"\b(?:the (?:following|next) (?:day|night|morning)|(?P<n2>a|an|one|two|three|four|five|six|seven|\d)"
+        r" days? later)\b", re.IGNORECASE)),
     ("future", re.compile(r"\b(?:tomorrow|next (?:week|month|year))\b", re.IGNORECASE)),
     ("week", re.compile(
-        r"\b(?:last|this|past|the past|earlier this|in the past|over the past|previous) week(?:end)?\b", re.IGNORECASE)),
+        r"\b(?:(?:last|this|past|the past|earlier this|in the past|over the past|previous) week(?:end)?"
+        r"|a week ago)\b", re.IGNORECASE)),
     ("month", re.compile(
         r"\b(?:(?:this|last|past|earlier this) month|(?:in|during|early|late|mid-?)\s+(?:January|February|March|April"
         r"|June|July|August|September|October|November|December))\b", re.IGNORECASE)),
@@ -230,7 +240,16 @@ def find_time_expressions(text: str, published: _dt.date | None = None) -> list[
         taken.append((start, end))
         found.append(expr)
     found.sort(key=lambda e: e.start)
-    return found
+    # "Saturday, September 24" / "Saturday 24 September 2016": the explicit date names
+    # the day; the weekday beside it is not a second, relative one.
+    out = []
+    for i, expr in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if expr.kind == "weekday" and nxt is not None and nxt.kind == "explicit" \
+                and re.fullmatch(r"[\s,]*(?:the\s+)?", text[expr.end:nxt.start]):
+            continue
+        out.append(expr)
+    return out
 
 
 def _resolve(kind: str, m: re.Match[str], published: _dt.date | None) -> TimeExpression | None:
@@ -280,6 +299,8 @@ def _resolve(kind: str, m: re.Match[str], published: _dt.date | None) -> TimeExp
         return make(published - _dt.timedelta(days=1), "day")
     if kind == "future":
         return make(None, "unknown", "future")
+    if kind == "later":
+        return make(None, "unknown", "later")
     if kind == "week":
         return make(None, "week")
     if kind == "month":

@@ -856,3 +856,18 @@ def test_actors_roads_talks_plans_and_destinations(nlp, tagger, text, place, exp
 def test_the_owner_of_a_role_is_not_the_site_of_the_offensive(nlp, tagger):
     text = "Washington suspended talks due to Moscow's role in the offensive, an official said."
     assert summary(tag(nlp, tagger, text, "Moscow")["Moscow"]) == ("none", None)
+
+
+def test_days_later_and_earlier_count_from_the_narratives_day(nlp, tagger):
+    text = ("Troops seized Awija on Wednesday. Two days later they stormed Jandoul. "
+            "Rebels had shelled Zahraa three days earlier.")
+    spans = tag(nlp, tagger, text, "Awija", "Jandoul", "Zahraa", published=dt.date(2016, 10, 7))
+    assert spans["Awija"]._.event_date == dt.date(2016, 10, 5)
+    assert spans["Jandoul"]._.event_date == dt.date(2016, 10, 7)
+    assert spans["Zahraa"]._.event_date == dt.date(2016, 10, 4)
+
+
+def test_a_weekday_beside_its_explicit_date_is_that_date(nlp, tagger):
+    text = "Government forces captured Handarat on Saturday, September 24, the army said."
+    span = tag(nlp, tagger, text, "Handarat", published=dt.date(2016, 10, 5))["Handarat"]
+    assert span._.event_date == dt.date(2016, 9, 24)

@@ -163,3 +163,14 @@ def test_last_weekday_in_a_report_of_that_weekday_is_a_week_back():
     thursday = dt.date(2016, 12, 8)
     assert only("Troops seized the district last Thursday.", thursday).date == dt.date(2016, 12, 1)
     assert only("Troops seized the district on Thursday.", thursday).date == thursday
+
+
+def test_a_weekday_written_beside_an_explicit_date_is_not_a_second_day():
+    found = find_time_expressions("on Saturday, September 24, troops advanced", WEDNESDAY)
+    assert [(e.text, e.date) for e in found] == [("September 24", dt.date(2016, 9, 24))]
+
+
+@pytest.mark.parametrize("text", ["the following day", "two days later", "the next morning"])
+def test_later_days_are_left_to_the_narrative(text):
+    expr = only(text)
+    assert expr.kind == "later" and expr.date is None
