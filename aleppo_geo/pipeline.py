@@ -1039,7 +1039,6 @@ class PlaceFinder:
         W, L, SP = self._w, self._l, self._sp
         n = len(doc)
         caps = arr[:, 4]
-        inside = self._inside
         next_free = 0
         for i in numpy.flatnonzero(arr[:, 5]).tolist():
             if i < next_free or i in covered:
