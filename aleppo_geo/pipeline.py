@@ -1415,7 +1415,7 @@ class PlaceLinker:
             i = j - 1
             while i > 0 and j - i < 5 and i - 1 not in taken and (
                     doc[i - 1].is_title and doc[i - 1].is_alpha
-                    or doc[i - 1].lower_ in ("al", "el", "-") and doc[i - 2].is_title
+                    or doc[i - 1].lower_ in ("al", "el", "-") and i > 1 and doc[i - 2].is_title
                     or doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in ("al", "el")):
                 i -= 1
             if i == 0 or doc[i].lower_ in ("al", "el", "-"):
