@@ -1576,11 +1576,16 @@ def _facility_head_end(doc: Doc, j: int, taken: set[int]) -> int:
 
 
 def _strip_determiner(span: Span) -> Span | None:
+    """The name inside an NER entity, by the gold span rules: no determiner, possessive,
+    leading lower-case compass word ("northern X") or trailing administrative
+    descriptor ("X district", "X countryside")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or (doc[start].lower_ in _COMPASS and doc[start].is_lower)):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s") or doc[end - 1].is_punct
+                           or (doc[end - 1].lower_ in _DESCRIPTORS and doc[end - 1].is_lower)):
         end -= 1
     if start >= end:
         return None
