@@ -1106,6 +1106,13 @@ class ActivityTagger:
             if prep in {"in", "of", "inside", "within"} and self._governor_is_place(governor, span) \
                     and not (prep == "of" and partitive):
                 return "container"
+            if prep == "of" and (governor.lower_ in {"part", "parts", "side", "half", "section", "sector"}
+                                 or governor.lower_ in _COMPASS) and governor.dep_ == "pobj" \
+                    and governor.head.lower_ in {"in", "of", "inside", "within"} \
+                    and (self._governor_is_place(governor.head.head, span) or (
+                        governor.head.i > 0 and self._governor_is_place(span.doc[governor.head.i - 1], span))):
+                # "the Sakhour district in the eastern part of Aleppo": Aleppo contains it.
+                return "container"
             # The parse may hang "in Aleppo" on the verb: "... Karam Houmid neighbourhood
             # in Aleppo". Adjacency tells the container all the same.
             before = head.i - 1
@@ -2206,7 +2213,7 @@ _DATELINE_RE = re.compile(
     r"(?:" + _CAPS_NAME + r")(?:\s*/\s*" + _CAPS_NAME + r")*(?:,\s*" + _TITLE_NAME + r")?"
     r"|(?:" + _TITLE_NAME + r")(?:\s*/\s*" + _TITLE_NAME + r")*(?:,\s*" + _TITLE_NAME + r")"
     r")(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"(?:\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
+    r"(?:,?\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
     # "Aleppo (AFP) -": a title-case name with the agency in brackets.
     r"|[ \t]*" + _TITLE_NAME + r"\s*\((?:AFP|AP|Reuters|dpa|DPA|AA|Xinhua|UPI|EFE|ANSA|IRNA|SANA|TASS|CNN|"
     r"Anadolu|Al Jazeera|BBC)\)\s*[-–—]+(?=\s|[A-Z])"

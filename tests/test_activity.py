@@ -871,3 +871,17 @@ def test_a_weekday_beside_its_explicit_date_is_that_date(nlp, tagger):
     text = "Government forces captured Handarat on Saturday, September 24, the army said."
     span = tag(nlp, tagger, text, "Handarat", published=dt.date(2016, 10, 5))["Handarat"]
     assert span._.event_date == dt.date(2016, 9, 24)
+
+
+def test_a_city_holding_the_named_quarter_through_a_part_is_its_container(nlp, tagger):
+    text = "Army units restored security to the Sakhour district in the eastern part of Aleppo on Monday."
+    spans = tag(nlp, tagger, text, "Sakhour", "Aleppo")
+    assert summary(spans["Sakhour"]) == ("capture", "government")
+    assert summary(spans["Aleppo"]) == ("none", None)
+
+
+def test_a_dateline_with_a_comma_before_the_agency():
+    from aleppo_geo.activity import dateline_spans
+
+    text = "DAMASCUS, (SANA) - Army units restored security to several neighbourhoods on Monday."
+    assert [text[a:b] for a, b in dateline_spans(text)] == ["DAMASCUS, (SANA) -"]
