@@ -1070,7 +1070,10 @@ class PlaceFinder:
                 hit = self.index.fuzzy(self._surface(i, j), self.fuzzy_threshold)
                 if hit is not None:
                     label = "FAC" if hit[0].kind in _FAC_KINDS else "GPE"
-                    out.append(Span(doc, i, j, label=label))
+                    end = j
+                    if hit[0].kind in _GENERIC_FACILITY_KINDS:
+                        end = self._extend_facility(doc, j, [hit[0]])  # "Jamaliya roundabout"
+                    out.append(Span(doc, i, end, label=label))
         return out
 
     def _fuzzy_candidate(self, doc: Doc, i: int, j: int) -> bool:
@@ -1257,6 +1260,16 @@ class PlaceLinker:
                     break
         if not places:
             hit = self.index.fuzzy(text, self.fuzzy_threshold)
+            if hit is None and len(span) > 1:
+                # A misspelt name with a facility head: "Jamaliya roundabout".
+                doc = span.doc
+                for end in range(span.end - 1, span.start, -1):
+                    head = tuple(t.lower_ for t in doc[end:span.end])
+                    if head in _GENERIC_FACILITY_HEADS:
+                        found = self.index.fuzzy(doc[span.start:end].text, self.fuzzy_threshold)
+                        if found is not None:
+                            place, score = found
+                            return _Resolution(place, "fuzzy", round(min(score * 0.9, 0.6), 3))
             if hit is None:
                 return None
             place, score = hit

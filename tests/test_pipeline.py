@@ -386,3 +386,12 @@ def test_of_after_a_place_noun_or_compass_word_introduces_an_unknown_place(nlp):
               "towards the outskirts of Khan Tuman.")
     unresolved = {s.text for s in doc.spans["places"] if s._.match == "unresolved"}
     assert {"Urum al-Sughra", "Tal Hasil"} <= unresolved
+
+
+def test_a_misspelt_name_keeps_its_facility_head(nlp, gazetteer):
+    doc = nlp("Shells hit the Jamaliya roundabout again on Monday, and residents said several "
+              "buildings burned.")
+    (span,) = doc.spans["places"]
+    assert (span.text, span._.place.id, span._.match) == \
+        ("Jamaliya roundabout", gazetteer.lookup("Jamiliyeh").id, "fuzzy")
+    assert span._.score <= 0.6
