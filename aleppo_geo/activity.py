@@ -330,13 +330,17 @@ _GOV_RE = re.compile(
     r"\b(?:pro-?(?:government|assad|regime|damascus)|government|regime|army|assad|russian?s?|russia'?s?"
     r"|iran(?:ian)?s?|iranian-backed|hezbollah|hizbollah|loyalists?|shi['’]?ite militias?|shia militias?"
     r"|iraqi militias?|syrian (?:forces|troops|military|jets|warplanes|aircraft|soldiers|air force)"
+    r"|(?:iraqi|shi['’]?ite|shia|afghan|pakistani|iranian|palestinian|lebanese) (?:militiamen|fighters|militias?"
+    r"|paramilitaries)|nujaba|liwa al-quds|fatemiyoun|zainabiyoun|republican guard|4th division"
+    r"|fourth division|national defen[cs]e forces|ndf|desert hawks|qods force|quds force|irgc"
     r"|troops|soldiers|military|air force|tiger forces|damascus|sana|general command|state media"
     r"|state (?:tv|television|news agency))\b"
 )
 _OPP_RE = re.compile(
     r"\b(?:rebels?|opposition|insurgents?|fsa|free syrian army|nusra|fateh al-sham|fatah al-sham|jabhat"
     r"|jaish|ahrar|zinki|zenki|failaq|jihadists?|islamists?|terrorists?|militants?|fighters from the"
-    r"|levant front|fastaqim|nour al-din)\b"
+    r"|levant front|fastaqim|nour al-din|al-qaeda|al qaeda|qaeda|sultan murad|fatah halab|jaish al-fatah"
+    r"|jaish al-fateh|army of conquest|ansar|mujahideen|faylaq|thuwar)\b"
 )
 _OTHER_RE = re.compile(
     r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk"

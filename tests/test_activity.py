@@ -885,3 +885,17 @@ def test_a_dateline_with_a_comma_before_the_agency():
 
     text = "DAMASCUS, (SANA) - Army units restored security to several neighbourhoods on Monday."
     assert [text[a:b] for a, b in dateline_spans(text)] == ["DAMASCUS, (SANA) -"]
+
+
+@pytest.mark.parametrize("phrase, side", [
+    ("Iraqi militiamen", "government"),
+    ("Afghan Shiite fighters", "government"),
+    ("the Republican Guard", "government"),
+    ("National Defence Forces", "government"),
+    ("al-Qaeda-linked fighters", "opposition"),
+    ("the Sultan Murad brigade", "opposition"),
+    ("Kurdish fighters", "other"),
+    ("Palestinian refugees", None),
+])
+def test_allied_militias_and_factions_map_to_their_sides(phrase, side):
+    assert classify_actor(phrase) == side
