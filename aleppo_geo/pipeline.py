@@ -94,6 +94,7 @@ from typing import Any
 import numpy
 from spacy.attrs import (ENT_TYPE, FLAG50, FLAG51, FLAG52, FLAG53, FLAG54, FLAG55, IS_SPACE,
                          IS_TITLE, LOWER, ORTH, SPACY)
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -1117,11 +1118,15 @@ class PlaceFinder:
 
 def _title_case_text(line: str) -> bool:
     """Is this line a headline written In Title Case (where capitals prove nothing)?"""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line) if len(w) > 3]
+    # Function words ("with", "from", "into") are left out: styles differ on capitalising
+    # them. What is left must be almost all capitals: a short sentence naming places
+    # ("Shelling hit the Jamaliya district on Monday.") is not a headline.
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", line)
+             if len(w) > 3 and w.lower() not in _EN_STOP_WORDS]
     if len(words) < 4 or (len(words) > 8 and line.rstrip().endswith((".", ".\"", ".”"))):
         return False  # short phrases and full sentences are not headlines
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.75
+    return caps / len(words) >= 0.85
 
 
 def _preset_ents(doc: Doc, spans: list[Span]) -> None:
@@ -1501,6 +1506,10 @@ class PlaceLinker:
                     or (doc[j].lower_ in ("al", "el") and j + 2 < n and doc[j + 1].text == "-"
                         and doc[j + 2].is_title)):
                 j += 1
+            if doc[k].is_title and j < n and not (doc[j].text == "," or doc[j].is_lower):
+                # A capitalised preposition opening a line: "In Minyan, rebels ..." is a
+                # place; "Inside Story - What ..." is a programme's title.
+                continue
             if j > i and doc[j - 1].is_title and self._plausible_unknown(doc, i, j, taken, motion):
                 found.append((i, j))
                 taken.update(range(i, j))

@@ -395,3 +395,15 @@ def test_a_misspelt_name_keeps_its_facility_head(nlp, gazetteer):
     assert (span.text, span._.place.id, span._.match) == \
         ("Jamaliya roundabout", gazetteer.lookup("Jamiliyeh").id, "fuzzy")
     assert span._.score <= 0.6
+
+
+def test_a_short_sentence_full_of_names_is_not_mistaken_for_a_title_case_headline(nlp, gazetteer):
+    found = places(nlp, "Shelling hit the Jamaliya district on Monday.")
+    assert found == [("Jamaliya", gazetteer.lookup("Jamiliyeh").id, "fuzzy")]
+
+
+def test_a_sentence_opening_with_a_locative_preposition_keeps_its_unknown_place(nlp):
+    doc = nlp("In Tal Shgheib, rebels said they had repelled an attack.\n"
+              "Inside Story – What has the war changed?")
+    unresolved = [s.text for s in doc.spans["places"] if s._.match == "unresolved"]
+    assert unresolved == ["Tal Shgheib"]
