@@ -1001,7 +1001,9 @@ class PlaceFinder:
                 end = j + len(head)
                 if end <= n and all(L[j + k] == w for k, w in enumerate(head)):
                     best = max(best, end)
-        if best == j and kinds & _GENERIC_FACILITY_KINDS:
+        # Only one head: "Ramouseh roundabout checkpoint" is a checkpoint *at* the
+        # roundabout, and the name stays "Ramouseh roundabout".
+        if best == j and kinds & _GENERIC_FACILITY_KINDS and L[j - 1] not in _FAC_HEAD_WORDS:
             for head in _GENERIC_FACILITY_HEADS:
                 end = j + len(head)
                 if end <= n and all(L[j + k] == w for k, w in enumerate(head)):

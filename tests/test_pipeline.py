@@ -407,3 +407,8 @@ def test_a_sentence_opening_with_a_locative_preposition_keeps_its_unknown_place(
               "Inside Story – What has the war changed?")
     unresolved = [s.text for s in doc.spans["places"] if s._.match == "unresolved"]
     assert unresolved == ["Tal Shgheib"]
+
+
+def test_a_facility_named_after_a_facility_takes_only_one_head(nlp, gazetteer):
+    doc = nlp("Rebels took the army's Ramouseh roundabout checkpoint on Sunday, officials said.")
+    assert [s.text for s in doc.spans["places"]] == ["Ramouseh roundabout"]
