@@ -373,22 +373,24 @@ def classify_actor(text: str) -> str | None:
 
 # Sources for ``attributed_to``: (pattern on the speaker phrase, canonical label).
 _SOURCES = [
-    (r"syrian observatory|sohr|\bobservatory\b|\bmonitor\b", "Syrian Observatory for Human Rights"),
+    (r"syrian observatory|sohr|\bobservatory\b|\bmonitor\b|monitoring group", "Syrian Observatory for Human Rights"),
     (r"civil defen[cs]e|white helmets", "civil defence"),
     (r"\bsana\b|state (?:news|media|television|tv)|pro-government media", "state media"),
     (r"defen[cs]e ministry|ministry of defen[cs]e", "defence ministry"),
+    (r"russian (?:military|army|air force|forces|officers?|general)|kremlin|russia'?s? military", "Russian military"),
     (r"\barmy\b|military|\bgeneral\b|regime|government|commander of an? (?:iraqi|iranian)|militia commander",
      "Syrian army"),
     (r"rebels?|opposition|fsa|free syrian army|insurgent|fighter|faction|zinki|failaq|levant front|commander",
      "rebels"),
     (r"activists?", "activists"),
-    (r"residents?|witness", "residents"),
+    (r"\bresidents?\b|\bwitness(?:es)?\b", "residents"),
     (r"\bafp\b|agence france", "AFP"),
     (r"reuters", "Reuters"),
     (r"associated press|\bap\b", "AP"),
     (r"al jazeera", "Al Jazeera"),
-    (r"\bun\b|united nations|o'brien|ocha", "United Nations"),
-    (r"medical|doctors|sams|msf|hospital", "medical sources"),
+    (r"\bun\b|\bu\.n\.|united nations|o'brien|ocha|de mistura|unicef|world health|\bwfp\b|world food",
+     "United Nations"),
+    (r"medical|\bdoctors?\b|\bmedics?\b|physician|\bnurses?\b|sams|msf|hospital|m[ée]decins", "medical sources"),
 ]
 
 
