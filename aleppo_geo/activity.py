@@ -250,9 +250,11 @@ _STATE_ACTIVITIES = {"humanitarian", "siege"}
 _INTENT = {
     "aim", "plan", "intend", "want", "threaten", "seek", "hope", "vow", "call", "urge", "demand",
     "ask", "appeal", "warn", "promise", "pledge", "prepare", "expect", "order", "tell", "wish",
-    "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could", "agree", "agreement",
-    "deal",
+    "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could",
 }
+#: Words whose infinitive complement is a plan ("agreed to allow the evacuation"), while a
+#: that-clause is a statement ("agreed that the road was cut").
+_INTENT_INF = {"agree", "agreement", "deal", "accord", "arrangement", "consent"}
 #: Words whose infinitive complement did happen ("attempted to attack X").
 _ATTEMPT = {"attempt", "try", "effort", "start", "begin", "continue", "keep", "manage", "launch"}
 #: Verbs that carry an event noun: "launched an offensive on X".
@@ -548,7 +550,9 @@ class ActivityTagger:
                 ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
                 continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
-            if own is not None and self._dates_an_event(exprs):
+            if own is not None and (own[0] is not None or own[1] in {"week", "month", "season"}) \
+                    and self._dates_an_event(exprs):
+                # (A "since ..." range or a vague "so far" neither sets nor clears the day.)
                 # Only a dated event continues as the narrative's day: "an agreement
                 # brokered on Tuesday night" does not date the next paragraph's shooting.
                 carry = own
@@ -1595,6 +1599,10 @@ class ActivityTagger:
                 return True  # "no air strikes hit X"
             if lemma in _REPORTING and prev is not None and prev.dep_ in {"ccomp", "parataxis", "conj", "advcl"}:
                 break
+            if cur.pos_ in {"VERB", "NOUN"} and lemma in _INTENT_INF and cur.i != tok.i \
+                    and activity not in _STATE_ACTIVITIES and prev is not None and prev.dep_ in {"xcomp", "acl"} \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
+                return True
             if cur.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and lemma in _INTENT and cur.i != tok.i \
                     and activity not in _STATE_ACTIVITIES and prev is not None \
                     and prev.dep_ in {"xcomp", "prep", "pcomp", "acl", "dobj", "ccomp", "advcl"}:

@@ -911,3 +911,12 @@ def test_allied_militias_and_factions_map_to_their_sides(phrase, side):
 ])
 def test_more_speakers_get_stable_labels(phrase, label):
     assert canonical_source(phrase) == label
+
+
+def test_agreeing_to_do_is_a_plan_but_what_follows_an_agreement_happened(nlp, tagger):
+    text = ("Buses carrying wounded civilians left the east on Sunday, crossing through al-Ramouseh, "
+            "after a deal to evacuate two besieged villages was agreed.")
+    span = tag(nlp, tagger, text, "al-Ramouseh")["al-Ramouseh"]
+    assert summary(span) == ("evacuation", "unknown")
+    plan = tag(nlp, tagger, "The rebels agreed to let the wounded leave Kefraya.", "Kefraya")["Kefraya"]
+    assert summary(plan) == ("none", None)
