@@ -241,6 +241,8 @@ _MODIFIER_LEXICON = {
     "bombed": "airstrike", "destroyed": "airstrike", "bombarded": "airstrike", "shelled": "shelling",
     "captured": "capture", "seized": "capture", "recaptured": "capture", "retaken": "capture",
     "evacuated": "evacuation", "vacated": "capture", "abandoned": "capture",
+    "dire": "humanitarian", "desperate": "humanitarian", "catastrophic": "humanitarian",
+    "starving": "humanitarian",
 }
 
 #: Noun states: true whatever the surrounding appeal or plan says.

@@ -920,3 +920,8 @@ def test_agreeing_to_do_is_a_plan_but_what_follows_an_agreement_happened(nlp, ta
     assert summary(span) == ("evacuation", "unknown")
     plan = tag(nlp, tagger, "The rebels agreed to let the wounded leave Kefraya.", "Kefraya")["Kefraya"]
     assert summary(plan) == ("none", None)
+
+
+def test_a_dire_situation_is_humanitarian(nlp, tagger):
+    text = '"The situation in Sukkari is desperate," an aid worker told reporters.'
+    assert summary(tag(nlp, tagger, text, "Sukkari")["Sukkari"]) == ("humanitarian", "unknown")
