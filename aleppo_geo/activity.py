@@ -2238,7 +2238,8 @@ _DATELINE_RE = re.compile(
 
 #: A live blog entry's clock time at the start of a line: "18:40 —", "12.15 GMT", "0930 GMT:".
 _TIMESTAMP_RE = re.compile(
-    r"\s*(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:GMT|UTC|BST|CET|EET|local time|[ap]\.?m\.?)?\s*(?:[-–—:|]|$)")
+    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|local time|[ap]\.?m\.?)?"
+    r"|\d{4}\s*(?:GMT|UTC|BST|CET|EET|local time))\s*(?:[-–—:|]|$)")
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
