@@ -792,6 +792,12 @@ class ActivityTagger:
                             if act:
                                 return _Finding(act, cand, "reported")
                 break
+            if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB" and tok.dep_ == "acl" \
+                    and tok.tag_ == "VBN" and dep == "prep":
+                # "25 air strikes reported on X": the noun the participle describes is the event.
+                act = self._lexicon_activity(tok.head, None)
+                if act:
+                    return _Finding(act, tok.head, "reported")
             if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
                 if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos", "agent"}:
                     # The mention is in the speaker or the addressee: "Civil Defence in

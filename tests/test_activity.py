@@ -925,3 +925,8 @@ def test_agreeing_to_do_is_a_plan_but_what_follows_an_agreement_happened(nlp, ta
 def test_a_dire_situation_is_humanitarian(nlp, tagger):
     text = '"The situation in Sukkari is desperate," an aid worker told reporters.'
     assert summary(tag(nlp, tagger, text, "Sukkari")["Sukkari"]) == ("humanitarian", "unknown")
+
+
+def test_events_reported_on_a_place_in_a_reduced_relative(nlp, tagger):
+    text = "The bombing resumed on Friday, with at least 25 air strikes reported on the Ansari district."
+    assert summary(tag(nlp, tagger, text, "Ansari")["Ansari"]) == ("airstrike", "government")
