@@ -338,13 +338,17 @@ _GOV_RE = re.compile(
     r"|paramilitaries)|nujaba|liwa al-quds|fatemiyoun|zainabiyoun|republican guard|4th division"
     r"|fourth division|national defen[cs]e forces|ndf|desert hawks|qods force|quds force|irgc"
     r"|troops|soldiers|military|air force|tiger forces|damascus|sana|general command|state media"
+    r"|armed forces|allied forces|allied militias?|popular defen[cs]e(?: groups?| committees?)?|gos|goss?"
+    r"|militias?|militiamen|servicem[ae]n|occupation forces|russian occupation"
     r"|state (?:tv|television|news agency))\b"
 )
 _OPP_RE = re.compile(
     r"\b(?:rebels?|opposition|insurgents?|fsa|free syrian army|nusra|fateh al-sham|fatah al-sham|jabhat"
     r"|jaish|ahrar|zinki|zenki|failaq|jihadists?|islamists?|terrorists?|militants?|fighters from the"
     r"|levant front|fastaqim|nour al-din|al-qaeda|al qaeda|qaeda|sultan murad|fatah halab|jaish al-fatah"
-    r"|jaish al-fateh|army of conquest|ansar|mujahideen|faylaq|thuwar)\b"
+    r"|jaish al-fateh|army of conquest|ansar|mujahideen|mujahedeen|mujahidin|faylaq|thuwar"
+    r"|revolutionar(?:y|ies)|free army|gunmen|gunman|armed (?:groups?|opposition|factions?|men)"
+    r"|terrorist (?:groups?|organi[sz]ations?)|nsags?|non-state armed groups?|anti-government)\b"
 )
 _OTHER_RE = re.compile(
     r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk"

@@ -930,3 +930,25 @@ def test_a_dire_situation_is_humanitarian(nlp, tagger):
 def test_events_reported_on_a_place_in_a_reduced_relative(nlp, tagger):
     text = "The bombing resumed on Friday, with at least 25 air strikes reported on the Ansari district."
     assert summary(tag(nlp, tagger, text, "Ansari")["Ansari"]) == ("airstrike", "government")
+
+
+# --------------------------------------------------------------------------- actor registers
+
+@pytest.mark.parametrize("text, place, expected", [
+    # opposition-media register
+    ("The revolutionaries pounded the Zahraa quarter with mortars.", "Zahraa", ("shelling", "opposition")),
+    ("Revolutionary factions stormed the Mallah farms at dawn.", "Mallah", ("ground_advance", "opposition")),
+    ("Free Army fighters took control of Khan Touman.", "Khan Touman", ("capture", "opposition")),
+    ("Assad's militias stormed the Sheikh Lutfi hill.", "Sheikh Lutfi", ("ground_advance", "government")),
+    # state-media register
+    ("Armed groups shelled the Midan district.", "Midan", ("shelling", "opposition")),
+    ("Gunmen fired mortar rounds at Jamiliyeh.", "Jamiliyeh", ("shelling", "opposition")),
+    ("Armed forces, backed by allied forces, took control of Sakhour.", "Sakhour", ("capture", "government")),
+    ("Popular defence groups repelled an attack on Nubl.", "Nubl", ("repelled", "government")),
+    # humanitarian register
+    ("Non-state armed groups shelled Hamdaniya.", "Hamdaniya", ("shelling", "opposition")),
+    ("NSAGs fired mortars at Khalidiyeh.", "Khalidiyeh", ("shelling", "opposition")),
+    ("GoS forces advanced in Sheikh Najjar.", "Sheikh Najjar", ("ground_advance", "government")),
+])
+def test_each_register_names_the_sides_in_its_own_words(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
