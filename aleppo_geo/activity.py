@@ -1418,6 +1418,40 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"raise", "hoist", "plant", "wave", "fly"} and (
                 "flag" in obj_lemmas or "flags" in {o.lower_ for o in objs}):
             return "capture"  # raising a flag over a place claims it
+        if lemma == "loss" and pos == "NOUN":
+            # "the loss of X": the place changed hands; "loss of life" is casualties.
+            if child is not None and child.lower_ == "of":
+                if any(g.lemma_.lower() in {"life", "lives", "civilian", "people"} for g in child.children):
+                    return "casualties"
+                return "capture"
+            return ""
+        if lemma == "sweep" and pos == "VERB":
+            # "rebels swept into X": they took it; "swept through" is an advance.
+            return "capture" if child is not None and child.lower_ == "into" else "ground_advance"
+        if lemma in {"shoot", "gun", "snipe"} and pos == "VERB":
+            # "shot dead a man at X", "gunned down two civilians": a killing.
+            words = {t.lower_ for c in kids if c.dep_ in {"dobj", "nsubjpass", "acomp", "prt", "oprd"}
+                     for t in c.subtree} | {c.lower_ for c in kids}
+            if words & {"dead", "down"} and not words & {"plane", "jet", "helicopter", "drone", "aircraft",
+                                                         "warplane"}:
+                return "casualties"
+            if words & {"man", "men", "woman", "women", "child", "children", "civilian", "civilians",
+                        "boy", "girl", "people", "resident", "residents", "person"}:
+                return "casualties"
+            return ""
+        if lemma in {"sleep", "huddle", "hide", "cower", "live"} and pos == "VERB" and child is not None \
+                and child.lower_ in {"in", "inside", "at", "under"}:
+            # People sleeping or hiding in basements: how they survive, not a departure.
+            if self._subject_words(tok) & (_CIVILIANS | {"we", "they", "he", "she"}):
+                return "humanitarian"
+        if lemma in {"remain", "stay", "live"} and pos == "VERB":
+            # "remain in X with no regular access": people cut off, i.e. besieged.
+            words = {t.lower_ for c in kids if c.dep_ == "prep" and c.lower_ in {"with", "without"}
+                     for t in c.subtree}
+            if "access" in words and words & {"no", "without", "little", "limited"}:
+                return "siege"
+            if words & {"food", "water", "electricity", "power", "medicine", "fuel"} and words & {"no", "without"}:
+                return "humanitarian"
         if lemma in {"seek", "take", "find"} and obj_lemmas & {"shelter", "refuge", "cover"}:
             return "evacuation"  # people sheltering in a place (destination)
         if lemma == "take" and pos == "VERB":
@@ -1532,7 +1566,8 @@ class ActivityTagger:
         """airstrike or shelling from the weapon words around a bombardment predicate."""
         words: list[str] = [tok.lower_]
         for c in tok.children:
-            if c.dep_ in {"nsubj", "nsubjpass", "compound", "amod", "agent", "prep", "npadvmod", "dobj"}:
+            if c.dep_ in {"nsubj", "nsubjpass", "csubj", "compound", "amod", "agent", "prep", "npadvmod", "dobj"}:
+                # ("Shelling by rebels hit X": the gerund subject names the weapon.)
                 sub = c if c.dep_ not in {"prep", "agent"} else None
                 if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "with", "from"}:
                     sub = c
@@ -1542,6 +1577,11 @@ class ActivityTagger:
                     if t.dep_ in {"relcl", "acl"}:
                         continue
                     words.append(t.lower_)
+        for c in tok.children:
+            if c.dep_ in {"advcl", "csubj"} and c.tag_ == "VBG" and c.i < tok.i \
+                    and not any(g.dep_ == "nsubj" for g in c.children):
+                # "Shelling by rebels hit X" parsed as a gerund clause before the verb.
+                words.extend(t.lower_ for t in c.subtree)
         # The subject of a governing verb for "X continued pounding".
         if tok.dep_ in {"xcomp", "advcl"} and tok.head.pos_ == "VERB":
             for c in tok.head.children:
@@ -1797,6 +1837,11 @@ class ActivityTagger:
                     candidates.extend(g for g in c.children if g.dep_ == "pobj")
                 elif c.dep_ in {"compound", "amod"} and cur.pos_ == "NOUN":
                     candidates.append(c)
+                elif c.dep_ in {"advcl", "csubj"} and c.tag_ == "VBG" and c.i < cur.i \
+                        and not any(g.dep_ == "nsubj" for g in c.children):
+                    # "Shelling by rebels hit X": the gerund subject's agent acted.
+                    candidates.extend(g for a in c.children if a.dep_ in {"agent", "prep"} and a.lower_ in {
+                        "by", "from"} for g in a.children if g.dep_ == "pobj")
             if candidates:
                 break
             if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "dobj", "nsubj",

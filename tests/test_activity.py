@@ -952,3 +952,21 @@ def test_events_reported_on_a_place_in_a_reduced_relative(nlp, tagger):
 ])
 def test_each_register_names_the_sides_in_its_own_words(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # nominal heads and historical verbs
+    ("The loss of Bab al-Nairab stunned the defenders.", "Bab al-Nairab", ("capture", "unknown")),
+    ("Insurgents swept into Salaheddine that summer.", "Salaheddine", ("capture", "opposition")),
+    # killings by gunfire
+    ("Regime militiamen shot dead two brothers at Fardous.", "Fardous", ("casualties", "government")),
+    ("Snipers gunned down a boy in Bustan al-Qasr.", "Bustan al-Qasr", ("casualties", "unknown")),
+    # the gerund subject names the weapon
+    ("Shelling by armed groups hit the Hamdaniya district.", "Hamdaniya", ("shelling", "opposition")),
+    ("Mortar fire from insurgents struck Jamiliyeh.", "Jamiliyeh", ("shelling", "opposition")),
+    # humanitarian states
+    ("Hundreds of families remain in Maadi with no regular access to food.", "Maadi", ("siege", "government")),
+    ("Children were sleeping in the basements of Kallaseh.", "Kallaseh", ("humanitarian", "unknown")),
+])
+def test_nominal_heads_killings_and_states_get_their_activity(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
