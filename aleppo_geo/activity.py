@@ -765,6 +765,15 @@ class ActivityTagger:
             dep = tok.dep_
             prev, tok = tok, head
             path.append(tok)
+            if tok.lemma_.lower() in {"overlook", "dominate", "command"} and tok.pos_ == "VERB" and dep == "dobj":
+                # "a hill that overlooks the X road": a landmark for the place taken, not the site.
+                return _Finding(reason="reference")
+            if tok.lemma_.lower() in _REPORTING and tok.pos_ == "VERB" and dep == "prep" \
+                    and prev.lower_ in {"on", "in", "at", "over", "across", "against"}:
+                # "activists reported barrel bombs on X": the reported thing is the event at X.
+                objs = [c for c in tok.children if c.dep_ == "dobj" and self._lexicon_activity(c, None)]
+                if objs:
+                    return _Finding(self._lexicon_activity(objs[0], None), objs[0], "reported")
             if self._in_other_place(tok, span):
                 # Climbing through another place mention's head noun ("Old City of
                 # Aleppo"): the other mention carries the event.
@@ -842,7 +851,7 @@ class ActivityTagger:
                 if light or tok.lemma_.lower() in _INTENT:
                     return _Finding(reason="agent")
             if activity and tok.pos_ in {"NOUN", "PROPN"} and not _LEXICON.get(tok.lemma_.lower()) \
-                    and not _LEXICON.get(tok.lower_) and dep != "nsubj" \
+                    and not _LEXICON.get(tok.lower_) and dep != "nsubj" and tok.lemma_.lower() != "strike" \
                     and self._special_predicate(tok, prev, tok.lemma_.lower(), tok.pos_) is None:
                 # Only an adjective names the event ("pushed into Aleppo's besieged east"):
                 # the describing word yields to a predicate above.
@@ -877,6 +886,10 @@ class ActivityTagger:
                     and self._lexicon_activity(tok.head.head, tok.head) == "casualties":
                 # "40 rebels died in the fighting for X": "X killed in ..." is casualties.
                 activity, tok = "casualties", tok.head.head
+            if activity == "capture" and tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" \
+                    and tok.head.head.lemma_.lower() in {"verge", "brink", "cusp", "threshold", "point"}:
+                # "on the verge of retaking X": still advancing, not taken.
+                activity = "ground_advance"
             if activity:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
@@ -1000,6 +1013,12 @@ class ActivityTagger:
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
         """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
         for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "out" and any(
+                    t.lower_ in {"service", "order", "action", "commission", "operation", "stock", "fuel", "water"}
+                    for t in c.subtree):
+                # "All hospitals in X are out of service (after air raids)": the state is the news.
+                return "humanitarian", tok
+        for c in tok.children:
             if c.i == prev.i:
                 continue
             if c.dep_ in {"attr", "acomp", "oprd"}:
@@ -1076,6 +1095,18 @@ class ActivityTagger:
             if any(c.dep_ == "neg" for c in head.children) or (
                     head.i > 0 and head.doc[head.i - 1].lower_ in {"not", "never"}):
                 return "negated"  # "striking targets in Idlib, not in Aleppo"
+            if prep in {"in", "at", "inside", "near"} and governor.lemma_.lower() in {
+                    "position", "base", "stronghold", "post", "bunker", "launchpad", "emplacement"} \
+                    and governor.dep_ == "pobj" and governor.head.lower_ == "from":
+                return "origin_none"  # "fired from positions in X": where the fire came from
+            if prep in {"to", "towards", "toward"} and head.i >= 2 and head.doc[head.i - 1].lower_ in _COMPASS \
+                    and any(t.lemma_.lower() in {"road", "route", "highway", "motorway", "artery"}
+                            for t in head.doc[max(head.i - 4, 0):head.i - 1]):
+                return "reference"  # "the road south to X": where the road leads
+            if prep == "in" and governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "pobj" \
+                    and governor.tag_ in {"NN", "NNP"} and governor.lemma_.lower() not in _EVACUEES | _ARMED and any(
+                    c.dep_ in {"nummod", "compound"} and re.fullmatch(r"\d{2,5}", c.text) for c in governor.children):
+                return "container"  # "at the 1070 project in X": the named site is the place
             if prep in {"to", "into", "towards", "toward"} and governor.lemma_.lower() in {
                     "road", "route", "corridor", "highway", "artery", "way", "line", "access", "supply"}:
                 return "reference"  # "the rebels' corridor to X": where the road leads
@@ -1467,6 +1498,9 @@ class ActivityTagger:
                 return "evacuation"
             if lemma == "truck":
                 return "humanitarian"  # "water trucked in"
+        if lemma in {"drive", "carry", "ship", "escort"} and pos == "VERB" and any(c.dep_ == "auxpass" for c in kids) \
+                and self._subject_words(tok) & _EVACUEES:
+            return "evacuation"  # "the wounded were driven to X": people moved
         if lemma == "break" and pos == "VERB" and prts & {"through", "into"}:
             return "ground_advance"  # "broke through to X"
         if lemma == "take" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards"} \
@@ -1643,6 +1677,11 @@ class ActivityTagger:
                                        and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})):
                 # "had not carried out any strikes in X": the light verb's negation.
                 return True
+            if cur.i != tok.i and prev is not None and prev.dep_ in {"dobj", "xcomp"} and cur.pos_ == "VERB" \
+                    and lemma in {"halt", "stop", "suspend", "pause", "cease", "end", "freeze", "call"} \
+                    and activity in {"airstrike", "shelling"} and (lemma != "call" or any(
+                        c.lower_ == "off" for c in kids)):
+                return True  # "halted strikes on X": stopping strikes is not striking
             if cur.i == tok.i and tok.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in {"no"} for c in kids):
                 return True  # "there were no air strikes on X"
@@ -1792,6 +1831,16 @@ class ActivityTagger:
         civilians, the wounded or a mixed convoy -> unknown."""
         words: set[str] = set()
         if pred is not None:
+            # "civilians were taken by the army to X", "a corridor set up by the army":
+            # a stated agent moved them.
+            nouns = [pred] + [c for c in pred.children if c.dep_ in {"dobj", "pobj", "prep"}]
+            nouns += [g for c in nouns[1:] if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for node in [pred] + [c for n in nouns for c in n.children if c.dep_ in {"acl", "relcl"}]:
+                for c in node.children:
+                    if c.dep_ == "agent":
+                        side = classify_actor(" ".join(t.text for t in c.subtree))
+                        if side:
+                            return side
             cur = pred
             for _ in range(3):
                 for c in cur.children:

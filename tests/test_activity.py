@@ -970,3 +970,28 @@ def test_each_register_names_the_sides_in_its_own_words(nlp, tagger, text, place
 ])
 def test_nominal_heads_killings_and_states_get_their_activity(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # stopping an attack is not attacking
+    ("Moscow suspended air strikes on Hanano for the talks.", "Hanano", ("none", None)),
+    ("The army stopped the bombing of Kallaseh.", "Kallaseh", ("none", None)),
+    # origins, landmarks and roads
+    ("Insurgents launched rockets from positions in Rashideen.", "Rashideen", ("none", None)),
+    ("Troops took a ridge that overlooks the Ramouseh road.", "Ramouseh", ("none", None)),
+    ("The convoy drove along the highway north to Azaz.", "Azaz", ("none", None)),
+    # a numbered housing project names the site; the district around it is the container
+    ("Fierce fighting raged at the 3000 apartments project in Hamdaniya.", "Hamdaniya", ("none", None)),
+    # unfinished capture
+    ("Loyalist troops were on the brink of recapturing all of Sheikh Najjar.", "Sheikh Najjar",
+     ("ground_advance", "government")),
+    # reported events
+    ("Residents reported heavy air raids on Bustan al-Qasr.", "Bustan al-Qasr", ("airstrike", "government")),
+    # a state after its cause
+    ("Every clinic in Ansari is out of service after a week of bombing.", "Ansari", ("humanitarian", "unknown")),
+    # stated agents of an evacuation
+    ("The wounded were driven by the army to Jibreen.", "Jibreen", ("evacuation", "government")),
+    ("Families crossed a passage opened by the army at Sheikh Saeed.", "Sheikh Saeed", ("evacuation", "government")),
+])
+def test_stopped_attacks_origins_states_and_agents(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
