@@ -2081,6 +2081,11 @@ class ActivityTagger:
             while anchor.i not in path_ids and anchor.head.i != anchor.i and hops < 4 and anchor.dep_ in {
                     "pobj", "prep", "poss", "compound", "npadvmod", "nummod", "appos", "nsubj", "nsubjpass",
                     "tmod", "advmod", "amod", "dobj", "pcomp", "conj", "acomp"}:
+                if anchor.pos_ in {"VERB", "AUX"} and anchor.dep_ in {"pcomp", "advcl", "relcl", "acl", "ccomp"} \
+                        and hops:
+                    # "a week after seizing Y on Saturday", "the assault, which began on
+                    # September 1": the date of another event in a subordinate clause.
+                    break
                 anchor = anchor.head
                 hops += 1
             if anchor.i not in path_ids:
@@ -2106,7 +2111,11 @@ class ActivityTagger:
             # "captured X on Friday, a day after rebels abandoned Y": Friday dates the
             # main clause; Y's clause is a day earlier.
             return expr.date + _dt.timedelta(days=shift), "day"
-        if anchor.lemma_.lower() in _REPORTING and finding.predicate is not None:
+        if anchor.lemma_.lower() in _REPORTING and finding.predicate is not None and not (
+                anchor.lemma_.lower() in {"announce", "declare", "proclaim"}
+                and finding.activity in {"capture", "repelled"}):
+            # (An announced capture is dated by its announcement: "On Monday the army
+            # announced it had captured X".)
             # "said on Sunday that the army had advanced": the saying is dated, the
             # pluperfect event before it is not.
             pred = finding.predicate

@@ -995,3 +995,15 @@ def test_nominal_heads_killings_and_states_get_their_activity(nlp, tagger, text,
 ])
 def test_stopped_attacks_origins_states_and_agents(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # an announced capture is dated by the announcement (publication Sunday 2 October 2016)
+    ("On Tuesday the military announced it had retaken Masaken Hanano.", "Masaken Hanano", dt.date(2016, 9, 27)),
+    ("On 14 September, rebel factions declared they had captured Mallah.", "Mallah", dt.date(2016, 9, 14)),
+    # a subordinate clause's date belongs to its own event
+    ("Loyalist troops stormed Bustan al-Basha, two days after overrunning Hanano on Friday.", "Bustan al-Basha", None),
+    ("Rebels shelled Hamdaniya during the offensive, which started on September 1.", "Hamdaniya", None),
+])
+def test_a_clause_is_dated_by_its_own_time_not_a_subordinate_events(nlp, tagger, text, place, expected):
+    assert tag(nlp, tagger, text, place)[place]._.event_date == expected
