@@ -731,6 +731,17 @@ class ActivityTagger:
         if nxt is not False and re.fullmatch(r"-(based|born|backed)", nxt.lower_ or ""):
             return _Finding(reason="compound adjective")
 
+        line_a = span.doc.text.rfind("\n", 0, span.start_char) + 1
+        line_b = span.doc.text.find("\n", span.end_char)
+        line_b = len(span.doc.text) if line_b < 0 else line_b
+        line_toks = [t for t in span.sent if line_a <= t.idx < line_b]
+        if nxt is not False and nxt.lower_ in {"after", "since", "under"} and not any(
+                t.pos_ in {"VERB", "AUX"} for t in line_toks):
+            # A verbless headline "X after the fall", "X under siege": the noun names the event.
+            for t in span.doc[span.end + 1:min(span.end + 4, line_toks[-1].i + 1)]:
+                act = _LEXICON.get(t.lemma_.lower()) if t.pos_ in {"NOUN", "PROPN"} else None
+                if act:
+                    return _Finding(act, t, "headline")
         if nxt is not False and nxt.text == ":" and any(
                 o.start > span.end and o.sent == span.sent and self._more_specific(o.root, span)
                 for o in span.doc.spans.get(self.spans_key, [])):
@@ -1013,6 +1024,8 @@ class ActivityTagger:
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
         """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
         for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "risk" for g in c.children):
+                return "humanitarian", tok  # "X is at risk of water cuts"
             if c.dep_ == "prep" and c.lower_ == "out" and any(
                     t.lower_ in {"service", "order", "action", "commission", "operation", "stock", "fuel", "water"}
                     for t in c.subtree):
@@ -1449,6 +1462,14 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"raise", "hoist", "plant", "wave", "fly"} and (
                 "flag" in obj_lemmas or "flags" in {o.lower_ for o in objs}):
             return "capture"  # raising a flag over a place claims it
+        if lemma in {"cut", "outage", "blackout", "cutoff", "cut-off", "disruption"} and pos == "NOUN":
+            mods = {t.lower_ for t in tok.subtree}
+            if mods & {"power", "water", "electricity", "electrical", "fuel", "pumping", "supply", "supplies"} \
+                    or lemma != "cut":
+                return "humanitarian"  # "a power cut at the pumping station in X"
+        if pos == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {
+                "unfold", "develop", "evolve", "play", "happen"} and tok.sent[0].lower_ in {"how", "why", "what"}:
+            return ""  # "How the battle for X unfolded": a topic, not a report
         if lemma == "loss" and pos == "NOUN":
             # "the loss of X": the place changed hands; "loss of life" is casualties.
             if child is not None and child.lower_ == "of":
@@ -2346,6 +2367,8 @@ _DATELINE_RE = re.compile(
     # "Aleppo (AFP) -": a title-case name with the agency in brackets.
     r"|[ \t]*" + _TITLE_NAME + r"\s*\((?:AFP|AP|Reuters|dpa|DPA|AA|Xinhua|UPI|EFE|ANSA|IRNA|SANA|TASS|CNN|"
     r"Anadolu|Al Jazeera|BBC)\)\s*[-–—]+(?=\s|[A-Z])"
+    # "Aleppo — Government forces ...": a bare title-case name and an em dash.
+    r"|[ \t]*[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+)?\s+—\s+(?=[A-Z])"
 )
 
 

@@ -1007,3 +1007,20 @@ def test_stopped_attacks_origins_states_and_agents(nlp, tagger, text, place, exp
 ])
 def test_a_clause_is_dated_by_its_own_time_not_a_subordinate_events(nlp, tagger, text, place, expected):
     assert tag(nlp, tagger, text, place)[place]._.event_date == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # a bare dateline in title case with an em dash
+    ("Damascus — Rebel fighters stormed the Mallah farms overnight, a monitoring group said.", "Damascus",
+     ("none", None)),
+    # humanitarian-update wording
+    ("Around 200,000 people in Sukkari are at risk of losing their water supply.", "Sukkari",
+     ("humanitarian", "unknown")),
+    ("An electricity outage at the water station in Bab al-Nairab halted pumping.", "Bab al-Nairab",
+     ("humanitarian", "unknown")),
+    # verbless headlines and topic headlines
+    ("Sheikh Maqsoud after the siege", "Sheikh Maqsoud", ("siege", "government")),
+    ("How the fight for Ramouseh played out", "Ramouseh", ("none", None)),
+])
+def test_datelines_updates_and_headlines(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
