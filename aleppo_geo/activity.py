@@ -748,6 +748,22 @@ class ActivityTagger:
             # Headline topic "Aleppo: regime forces enter Hanano": the named quarter
             # carries the event, the topic is its container.
             return _Finding(reason="container")
+        if nxt is not False and nxt.text == ":" and span.start_char == line_a + len(
+                span.doc.text[line_a:span.start_char]) - len(span.doc.text[line_a:span.start_char].lstrip(" \t-•*–")):
+            # A list line "X: pro-regime forces seized the southern half": the place
+            # before the colon is the site of the clause after it.
+            after = [t for t in line_toks if t.i > nxt.i]
+            ids = {t.i for t in after}
+            heads = [t for t in after if t.head.i not in ids or t.head.i == t.i]
+            for h in sorted(heads, key=lambda t: (t.pos_ not in {"VERB", "AUX"}, t.i)) + [
+                    t for t in after if t.head.i == nxt.head.i and t.i != nxt.i]:
+                act = self._lexicon_activity(h, None)
+                if act is None and h.lemma_.lower() == "be":
+                    act = self._copula_activity(h, nxt)[0]
+                if act:
+                    if self._hypothetical(h, act):
+                        return _Finding(reason="hypothetical", hypothetical=True)
+                    return _Finding(act, h, "list line")
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
@@ -898,7 +914,8 @@ class ActivityTagger:
                 # "40 rebels died in the fighting for X": "X killed in ..." is casualties.
                 activity, tok = "casualties", tok.head.head
             if activity == "capture" and tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" \
-                    and tok.head.head.lemma_.lower() in {"verge", "brink", "cusp", "threshold", "point"}:
+                    and (tok.head.head.lemma_.lower() in {"verge", "brink", "cusp", "threshold", "point"}
+                         or (tok.head.lower_ == "to" and tok.head.head.lower_ in {"close", "near", "closer", "nearer"})):
                 # "on the verge of retaking X": still advancing, not taken.
                 activity = "ground_advance"
             if activity:
@@ -979,6 +996,9 @@ class ActivityTagger:
         if attempt is not None:
             return attempt
         if deferred is not None:
+            if self._hypothetical(deferred.predicate, "none"):
+                # "the army will open four corridors in X": a plan.
+                return _Finding(reason="hypothetical", hypothetical=True)
             return deferred
         if modifier_found is not None:
             if self._hypothetical(modifier_found.predicate, modifier_found.activity) and \
@@ -1108,6 +1128,10 @@ class ActivityTagger:
             if any(c.dep_ == "neg" for c in head.children) or (
                     head.i > 0 and head.doc[head.i - 1].lower_ in {"not", "never"}):
                 return "negated"  # "striking targets in Idlib, not in Aleppo"
+            if prep in {"in", "at", "inside", "near"} and governor.lower_ in {
+                    "positioned", "stationed", "entrenched", "holed", "barricaded", "based", "dug"} \
+                    and governor.dep_ in {"acl", "amod", "relcl"}:
+                return "origin_none"  # "terrorists positioned in X fired at Y": where they fired from
             if prep in {"in", "at", "inside", "near"} and governor.lemma_.lower() in {
                     "position", "base", "stronghold", "post", "bunker", "launchpad", "emplacement"} \
                     and governor.dep_ == "pobj" and governor.head.lower_ == "from":
@@ -1470,6 +1494,15 @@ class ActivityTagger:
         if pos == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {
                 "unfold", "develop", "evolve", "play", "happen"} and tok.sent[0].lower_ in {"how", "why", "what"}:
             return ""  # "How the battle for X unfolded": a topic, not a report
+        if lemma in {"burn", "destroy", "damage", "raze", "flatten", "gut", "ruin"} and pos == "VERB" and (
+                any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "dobj" for c in kids)):
+            # "the souk burned / was destroyed in fighting in 2013": the fighting is the event.
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in {"in", "during", "amid", "by"}:
+                    for g in c.children:
+                        inner = _LEXICON.get(g.lemma_.lower()) if g.dep_ == "pobj" else None
+                        if inner == "clashes":
+                            return inner
         if lemma == "loss" and pos == "NOUN":
             # "the loss of X": the place changed hands; "loss of life" is casualties.
             if child is not None and child.lower_ == "of":
@@ -1513,7 +1546,7 @@ class ActivityTagger:
                 t.lemma_.lower() for o in objs for t in o.subtree}
             if people & _EVACUEES and (prts & {"out", "to", "away"} or "to" in prts):
                 return "evacuation"  # "7,500 people had been taken out of X"
-        if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck"} and pos == "VERB":
+        if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck", "escort"} and pos == "VERB":
             people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
             if people & _EVACUEES:
                 return "evacuation"
@@ -1859,6 +1892,14 @@ class ActivityTagger:
             for node in [pred] + [c for n in nouns for c in n.children if c.dep_ in {"acl", "relcl"}]:
                 for c in node.children:
                     if c.dep_ == "agent":
+                        side = classify_actor(" ".join(t.text for t in c.subtree))
+                        if side:
+                            return side
+            if pred.lemma_.lower() in {"escort", "transport", "transfer", "bus", "ferry", "shuttle", "drive", "take"} \
+                    and pred.pos_ == "VERB":
+                # "Russian military police escorted civilians to X": the movers acted.
+                for c in pred.children:
+                    if c.dep_ == "nsubj":
                         side = classify_actor(" ".join(t.text for t in c.subtree))
                         if side:
                             return side

@@ -1024,3 +1024,23 @@ def test_a_clause_is_dated_by_its_own_time_not_a_subordinate_events(nlp, tagger,
 ])
 def test_datelines_updates_and_headlines(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # list lines: the place before the colon is the site of the clause after it
+    ("Sheikh Saeed: loyalist troops took the southern slopes.", "Sheikh Saeed", ("capture", "government")),
+    ("- Karm al-Jabal: insurgents shelled the market.", "Karm al-Jabal", ("shelling", "opposition")),
+    # where attackers were stationed is not where anything happened
+    ("Gunmen stationed in Bani Zeid fired mortars at the Khalidiyeh district.", "Bani Zeid", ("none", None)),
+    # movers named as subjects
+    ("Russian military police escorted the evacuees to Jibreen.", "Jibreen", ("evacuation", "government")),
+    # a plan for corridors
+    ("The army said it will open three corridors in Masaken Hanano.", "Masaken Hanano", ("none", None)),
+    # damage in past fighting is fighting, not an air strike
+    ("The minaret in Bab al-Hadid collapsed during clashes in 2013.", "Bab al-Hadid", ("clashes", "unknown")),
+    ("The old mosque in Jdeideh was destroyed in fighting in 2014.", "Jdeideh", ("clashes", "unknown")),
+    # nearly taken
+    ("Government troops were close to taking all of Sakhour.", "Sakhour", ("ground_advance", "government")),
+])
+def test_list_lines_stations_movers_plans_and_past_fighting(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
