@@ -1615,6 +1615,13 @@ class ActivityTagger:
                 return "humanitarian"
             return ""
         if lemma in {"shelter", "refuge"} and pos in {"NOUN", "VERB"}:
+            # People sheltering in a place are surviving there (humanitarian) unless the
+            # clause says they fled or arrived there.
+            motion = {"flee", "arrive", "reach", "move", "head", "escape", "go", "come", "run", "pour", "seek",
+                      "take", "find"}
+            if pos == "VERB" and not any(a.lemma_.lower() in motion for a in list(tok.ancestors)[:2]) \
+                    and not any(c.lemma_.lower() in motion for c in kids):
+                return "humanitarian"
             return "evacuation"
         if lemma in _LEAVE_PLACE and pos == "VERB" and child is not None and child.lower_ in {
                 "to", "into", "towards", "toward"} and lemma != "flee":

@@ -1044,3 +1044,14 @@ def test_datelines_updates_and_headlines(nlp, tagger, text, place, expected):
 ])
 def test_list_lines_stations_movers_plans_and_past_fighting(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Hundreds of families are sheltering in Jibreen's schools.", "Jibreen", ("humanitarian", "unknown")),
+    ("Displaced people sheltered in Hanano through the winter.", "Hanano", ("humanitarian", "unknown")),
+    # having fled there, they are evacuees
+    ("Thousands fled to Sheikh Maqsoud to seek shelter.", "Sheikh Maqsoud", ("evacuation", "unknown")),
+])
+def test_people_sheltering_in_a_place_are_a_humanitarian_state_unless_they_fled_there(nlp, tagger, text, place,
+                                                                                       expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
