@@ -368,15 +368,16 @@ def classify_actor(text: str) -> str | None:
     for side, rx in (("government", _GOV_RE), ("opposition", _OPP_RE)):
         m = rx.search(low)
         if m:
-            hits.append((m.start(), side))
+            # (At the same start the longer name wins: "Army of Conquest" is not "army".)
+            hits.append((m.start(), -len(m.group(0)), side))
     # IS in capitals only: "is" is a verb.
     m = _OTHER_RE.search(low)
     if m and (m.group(0) != "is" or re.search(r"\bIS\b", text)):
-        hits.append((m.start(), "other"))
+        hits.append((m.start(), -len(m.group(0)), "other"))
     if not hits:
         return None
     hits.sort()
-    return hits[0][1]
+    return hits[0][2]
 
 
 # Sources for ``attributed_to``: (pattern on the speaker phrase, canonical label).
@@ -912,6 +913,10 @@ class ActivityTagger:
                     and tok.head.lower_ in {"in", "during", "amid"} \
                     and self._lexicon_activity(tok.head.head, tok.head) == "casualties":
                 # "40 rebels died in the fighting for X": "X killed in ..." is casualties.
+                activity, tok = "casualties", tok.head.head
+            if activity in {"airstrike", "shelling"} and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
+                    and tok.head.dep_ == "agent" and _LEXICON.get(tok.head.head.lemma_.lower()) == "casualties":
+                # "two civilians were injured by shelling on X": the injuries are the news.
                 activity, tok = "casualties", tok.head.head
             if activity == "capture" and tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" \
                     and (tok.head.head.lemma_.lower() in {"verge", "brink", "cusp", "threshold", "point"}
@@ -1677,6 +1682,10 @@ class ActivityTagger:
                     and not any(g.dep_ == "nsubj" for g in c.children):
                 # "Shelling by rebels hit X" parsed as a gerund clause before the verb.
                 words.extend(t.lower_ for t in c.subtree)
+        if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            # "mortar rounds fired by X": the noun the participle describes is the weapon.
+            words.extend(t.lower_ for t in tok.head.children if t.dep_ in {"compound", "amod", "nmod"} and t.i < tok.head.i)
+            words.append(tok.head.lower_)
         # The subject of a governing verb for "X continued pounding".
         if tok.dep_ in {"xcomp", "advcl"} and tok.head.pos_ == "VERB":
             for c in tok.head.children:

@@ -1055,3 +1055,20 @@ def test_list_lines_stations_movers_plans_and_past_fighting(nlp, tagger, text, p
 def test_people_sheltering_in_a_place_are_a_humanitarian_state_unless_they_fled_there(nlp, tagger, text, place,
                                                                                        expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # sides named inside possessives, compounds and agents
+    ("The regime's warplanes bombed Sukkari.", "Sukkari", ("airstrike", "government")),
+    ("Army of Conquest fighters shelled the Hamdaniya district.", "Hamdaniya", ("shelling", "opposition")),
+    ("Mortar rounds fired by NSAGs landed in Jamiliyeh.", "Jamiliyeh", ("shelling", "opposition")),
+    ("Rocket shells fired by terrorists fell on the Midan neighbourhood.", "Midan", ("shelling", "opposition")),
+    ("Shiite militias shelled Ansari.", "Ansari", ("shelling", "government")),
+])
+def test_sides_named_inside_possessives_compounds_and_agents(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_longer_side_name_beats_a_shorter_one_at_the_same_place():
+    assert classify_actor("Army of Conquest fighters") == "opposition"
+    assert classify_actor("the Syrian Arab Army") == "government"
