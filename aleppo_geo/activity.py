@@ -1150,7 +1150,9 @@ class ActivityTagger:
                     c.dep_ in {"nummod", "compound"} and re.fullmatch(r"\d{2,5}", c.text) for c in governor.children):
                 return "container"  # "at the 1070 project in X": the named site is the place
             if prep in {"to", "into", "towards", "toward"} and governor.lemma_.lower() in {
-                    "road", "route", "corridor", "highway", "artery", "way", "line", "access", "supply"}:
+                    "road", "route", "corridor", "highway", "artery", "way", "line", "access", "supply"} \
+                    and governor.lower_ != "supplies":
+                # ("water supplies to X are at risk" are X's supplies, not a supply line.)
                 return "reference"  # "the rebels' corridor to X": where the road leads
             if prep == "with" and governor.lemma_.lower() in {
                     "negotiate", "negotiation", "talk", "talks", "meet", "meeting", "discuss", "agree", "agreement",
@@ -1320,6 +1322,8 @@ class ActivityTagger:
                 words |= {t.lower_ for t in child.subtree}
             if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply"}:
                 return "capture"
+            if (words | self._subject_words(tok)) & {"power", "water", "electricity", "fuel", "pumping"}:
+                return "humanitarian"  # "power to the pumping station in X was cut"
             return None
         if lemma == "lose" and pos == "VERB":
             # "lost control of X" / "lost X": the place changed hands (actor flipped later).
@@ -1403,17 +1407,6 @@ class ActivityTagger:
         if lemma == "tighten" and pos == "VERB" and not any(
                 c.lower_ in {"grip", "siege", "noose", "cordon", "encirclement"} for c in tok.subtree):
             return None
-        if act == "casualties" and pos == "VERB" and lemma in {"kill", "wound", "injure"}:
-            # "Air raids killed 20 in X": the weapon in subject position names the attack.
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj and tok.dep_ == "acl":
-                subj = [tok.head]  # "Air raids killed ..." parsed as a reduced relative
-            if subj:
-                words = [t.lower_ for t in subj[0].subtree]
-                if any(w in _AIR_CUES for w in words):
-                    return "airstrike"
-                if any(w in _GROUND_FIRE_CUES for w in words):
-                    return "shelling"
         if act in {"ground_advance", "evacuation"} and pos == "VERB":
             # "Civilians crossed from X", "a convoy of buses ... crossing at X": people
             # moving out, not troops advancing.
@@ -1837,6 +1830,11 @@ class ActivityTagger:
         side = None
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
+        if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
+            # "Air raids killed 20 in X": the killing is the news; rebels had no aircraft.
+            subj = self._subject_words(pred)
+            if subj & _AIR_CUES - {"bomb", "bombs", "bombing", "bombings"}:
+                side = "government"
         if activity == "repelled" and pred is not None and side is not None and any(
                 c.dep_ == "nsubjpass" and self._lexicon_activity(c, None) for c in pred.children):
             # "attacks on X were repelled": the subject names the attackers; the repelling

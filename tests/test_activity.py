@@ -381,7 +381,8 @@ def test_an_evacuation_departure_point_is_an_evacuation_site(nlp, tagger):
     ("Government forces reinforced their positions around Sheikh Saeed.", "Sheikh Saeed", ("ground_advance", "government")),
     ("Civilians crossed from Bustan al-Qasr into the western side of the city.", "Bustan al-Qasr", ("evacuation", "unknown")),
     ("The Russian defence ministry said its jets had not flown over Aleppo.", "Aleppo", ("none", None)),
-    ("Air raids killed at least 20 civilians in Kallaseh on Friday.", "Kallaseh", ("airstrike", "government")),
+    # the killing is the main predicate; air raids name the government (rebels had no aircraft)
+    ("Air raids killed at least 20 civilians in Kallaseh on Friday.", "Kallaseh", ("casualties", "government")),
     ("The army was poised to enter the Old City.", "Old City", ("none", None)),
     ("The army is trying to advance on Jabal Badro.", "Jabal Badro", ("ground_advance", "government")),
     ("Rebels hope to break the siege of eastern Aleppo.", "eastern Aleppo", ("siege", "government")),
@@ -1072,3 +1073,16 @@ def test_sides_named_inside_possessives_compounds_and_agents(nlp, tagger, text, 
 def test_a_longer_side_name_beats_a_shorter_one_at_the_same_place():
     assert classify_actor("Army of Conquest fighters") == "opposition"
     assert classify_actor("the Syrian Arab Army") == "government"
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # the killing is the main predicate whatever weapon did it
+    ("Rebel rocket fire killed three people in Midan.", "Midan", ("casualties", "opposition")),
+    ("Government artillery killed a family in Kallaseh.", "Kallaseh", ("casualties", "government")),
+    # utilities
+    ("Water supplies to Aleppo are at risk after the pumping station was damaged.", "Aleppo",
+     ("humanitarian", "unknown")),
+    ("Electricity to the Bab al-Nairab pumping station was cut.", "Bab al-Nairab", ("humanitarian", "unknown")),
+])
+def test_killings_by_a_weapon_and_utility_cuts(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
