@@ -63,7 +63,25 @@ Decisions worth knowing:
   (ground_advance), never air strikes; an unarmed "rebels targeted/pounded X" is
   ground fire (rebels had no aircraft).
 * Casualties: the dead are never the side; only an agent ("killed by government
-  shelling") or an active subject of "kill" names who did it.
+  shelling") or an active subject of "kill" names who did it. A weapon that killed
+  ("rebel rocket fire killed three in X") makes a casualties report: the killing is
+  the main predicate; air weapons name the government.
+* Sides are read in every register: opposition media ("revolutionaries", "Free Army",
+  "Assad's militias", "the Russian occupation"), state media ("terrorists", "armed
+  groups", "gunmen" vs "army units", "allied forces", "popular defence groups") and
+  humanitarian updates ("NSAGs" vs "GoS forces"). At the same position in a phrase
+  the longer name wins ("Army of Conquest" is opposition).
+* Non-events: stopping strikes ("halted strikes on X"), plans with will/would,
+  holdings ("rebels hold a pocket around X"), where attackers were stationed ("from
+  positions in X"), roads' destinations ("the road south to X") and landmarks ("a
+  hill that overlooks the X road") are none. People sheltering or sleeping in a
+  place are humanitarian unless they fled or arrived there.
+* List lines and verbless headlines: "X: troops seized the southern half" gives X
+  the clause after the colon; "X after the fall" gives X the event noun.
+* Dates: a time expression inside a subordinate clause ("a week after seizing Y on
+  Saturday", "the assault, which began on 1 September") dates that clause only; an
+  announced capture is dated by its announcement ("On Monday the army announced it
+  had taken X").
 * Narrative dates: only a sentence whose time expression dates a war event (or a
   report of one) lends its day to the following sentences; meetings, agreements and
   background "since ..." clauses do not. Quotations borrow the narrative's day but do
