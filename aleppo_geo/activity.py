@@ -1163,7 +1163,7 @@ class ActivityTagger:
                     and any(t.lemma_.lower() in {"road", "route", "highway", "motorway", "artery"}
                             for t in head.doc[max(head.i - 4, 0):head.i - 1]):
                 return "reference"  # "the road south to X": where the road leads
-            if prep == "in" and governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ == "pobj" \
+            if prep == "in" and governor.pos_ in {"NOUN", "PROPN"} and governor.dep_ in {"pobj", "dobj", "nsubjpass"} \
                     and governor.tag_ in {"NN", "NNP"} and governor.lemma_.lower() not in _EVACUEES | _ARMED and any(
                     c.dep_ in {"nummod", "compound"} and re.fullmatch(r"\d{2,5}", c.text) for c in governor.children):
                 return "container"  # "at the 1070 project in X": the named site is the place
@@ -1241,12 +1241,35 @@ class ActivityTagger:
                 return "organisation"
         if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
             return "container"
+        if self._partitive_container(root, span):
+            return "container"
         if dep in {"appos"} and self._governor_is_place(head, span) and head.i < root.i:
             # "Karam Houmid neighbourhood, Aleppo": the appositive container.
             return "container"
         if dep == "npadvmod" and head.lower_ in _COMPASS:
             return "reference"
         return "ok"
+
+    def _partitive_container(self, root: Token, span: Span) -> bool:
+        """"advanced in X, in the eastern part of Aleppo city": the part-of phrase hangs
+        on the same verb as a more specific named place, which it contains."""
+        tok = root
+        if tok.dep_ in {"amod", "compound"} and tok.head.lower_ in _ADMIN:
+            tok = tok.head  # "Aleppo city"
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return False
+        part = tok.head.head
+        if part.lower_ not in {"part", "parts", "side", "half", "section", "sector", "quarter", "outskirts"} | _COMPASS \
+                or part.dep_ != "pobj" or part.head.lower_ not in {"in", "inside", "within"}:
+            return False
+        verb = part.head.head
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i != part.head.i:
+                for g in c.children:
+                    if g.dep_ == "pobj" and self._in_other_place(g, span) and self._more_specific(g, span):
+                        return True
+        # "Sukkari, in the eastern part of Aleppo": the phrase modifies the named place.
+        return verb.pos_ in {"PROPN"} and self._in_other_place(verb, span) and self._more_specific(verb, span)
 
     def _governor_is_place(self, tok: Token, span: Span) -> bool:
         """Whether ``tok`` is (the head noun of) another, more specific place mention."""

@@ -1086,3 +1086,13 @@ def test_a_longer_side_name_beats_a_shorter_one_at_the_same_place():
 ])
 def test_killings_by_a_weapon_and_utility_cuts(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    ("Loyalist troops pushed into Fardous, in the eastern part of Aleppo city.", ("Fardous", "Aleppo"),
+     ("ground_advance", "none")),
+    ("Insurgents seized the 1070 apartment project in Hamdaniya.", ("Hamdaniya",), ("none",)),
+])
+def test_a_part_of_phrase_or_a_numbered_site_leaves_the_container_none(nlp, tagger, text, places, expected):
+    spans = tag(nlp, tagger, text, *places)
+    assert tuple(spans[p]._.activity for p in places) == expected
