@@ -575,8 +575,11 @@ class ActivityTagger:
                 ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
                 continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
+            pluperfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in sent.root.children)
             if own is not None and (own[0] is not None or own[1] in {"week", "month", "season"}) \
-                    and self._dates_an_event(exprs):
+                    and self._dates_an_event(exprs) and not pluperfect:
+                # (A pluperfect flashback - "rebels had taken X in July" - leaves the
+                # narrative's day where it was.)
                 # (A "since ..." range or a vague "so far" neither sets nor clears the day.)
                 # Only a dated event continues as the narrative's day: "an agreement
                 # brokered on Tuesday night" does not date the next paragraph's shooting.

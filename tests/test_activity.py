@@ -1096,3 +1096,13 @@ def test_killings_by_a_weapon_and_utility_cuts(nlp, tagger, text, place, expecte
 def test_a_part_of_phrase_or_a_numbered_site_leaves_the_container_none(nlp, tagger, text, places, expected):
     spans = tag(nlp, tagger, text, *places)
     assert tuple(spans[p]._.activity for p in places) == expected
+
+
+def test_a_pluperfect_flashback_does_not_move_the_narratives_day(nlp, tagger):
+    text = ("Insurgents stormed the Mallah farms on Saturday after a night of heavy bombardment, a monitoring "
+            "group said, in the largest assault in weeks.\n\n"
+            "Rebel factions had lost the Castello road in July after a long offensive.\n\n"
+            "Free Army fighters also shelled government positions in Jamiliyeh.")
+    span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
+    assert span._.activity == "shelling"
+    assert span._.event_date == dt.date(2016, 10, 1)
