@@ -75,7 +75,7 @@ class TimeExpression:
     expression does not name a day or cannot be resolved); ``precision`` is one of
     :data:`PRECISIONS`; ``kind`` says what sort of expression it was (``explicit``,
     ``weekday``, ``relative_day``, ``range``, ``week``, ``month``, ``season``,
-    ``vague``, ``future``).
+    ``vague``, ``future``, ``year``, ``duration``).
     """
 
     start: int
@@ -197,6 +197,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the fall of Hanano" is not a season: "fall" only after this/last/past.
     ("season", re.compile(r"\b(?:(?:this|last|past) (?:summer|winter|spring|autumn|fall)"
                           r"|(?:in|during) the (?:summer|winter|spring|autumn))\b", re.IGNORECASE)),
+    # A year alone ("in 2012", "since 2013") or a span ("within two weeks") names no
+    # day: the clause is dated, just not to a day, so it borrows none either.
+    ("year", re.compile(r"\b(?:in|during|since|by|until|through|early|late|mid-?|(?:spring|summer|autumn|winter|"
+                        r"fall) of)\s+(?:19|20)\d{2}\b(?!\s*(?:GMT|UTC))", re.IGNORECASE)),
+    ("duration", re.compile(r"\bwithin (?:a|an|one|two|three|four|five|six|\d+|a few|several|the next|days|weeks|hours)"
+                            r"(?: (?:days?|weeks?|months?|hours?))?\b", re.IGNORECASE)),
     # Durations up to now ("so far", "until now") date no single day.
     ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year"
                          r"|so far|thus far|until now|to date|up to now|overnight)\b",
@@ -307,4 +313,6 @@ def _resolve(kind: str, m: re.Match[str], published: _dt.date | None) -> TimeExp
         return make(None, "month")
     if kind == "season":
         return make(None, "season")
+    if kind in {"year", "duration"}:
+        return make(None, "unknown", kind)
     return make(None, "unknown", "vague")

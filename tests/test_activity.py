@@ -1106,3 +1106,11 @@ def test_a_pluperfect_flashback_does_not_move_the_narratives_day(nlp, tagger):
     span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
     assert span._.activity == "shelling"
     assert span._.event_date == dt.date(2016, 10, 1)
+
+
+def test_a_historical_event_with_only_a_year_borrows_no_day_from_the_narrative(nlp, tagger):
+    text = ("Troops stormed the Sukkari district on Thursday after weeks of heavy bombardment, "
+            "state media reported on its evening bulletin.\n\n"
+            "Insurgents overran Salaheddine in 2012.")
+    span = tag(nlp, tagger, text, "Salaheddine")["Salaheddine"]
+    assert (span._.activity, span._.actor, span._.event_date) == ("capture", "opposition", None)

@@ -174,3 +174,9 @@ def test_a_weekday_written_beside_an_explicit_date_is_not_a_second_day():
 def test_later_days_are_left_to_the_narrative(text):
     expr = only(text)
     assert expr.kind == "later" and expr.date is None
+
+
+@pytest.mark.parametrize("text", ["in 2012", "since 2013", "during 2014", "within two weeks", "within days"])
+def test_a_year_alone_or_a_span_is_found_but_names_no_day(text):
+    expr = only(text)
+    assert expr.date is None and expr.precision == "unknown"
