@@ -757,6 +757,12 @@ class ActivityTagger:
         line_b = span.doc.text.find("\n", span.end_char)
         line_b = len(span.doc.text) if line_b < 0 else line_b
         line_toks = [t for t in span.sent if line_a <= t.idx < line_b]
+        if line_toks and line_toks[0].lower_ in {"inside", "in", "from", "within"} and line_toks[0].i < span.start \
+                and not any(t.pos_ in {"VERB", "AUX"} and t.lower_ not in _MODIFIER_LEXICON for t in line_toks) \
+                and len(line_toks) <= 6 \
+                and span.end >= line_toks[-1].i:
+            # A standfirst or section heading "Inside besieged Aleppo": where the story is set.
+            return _Finding(reason="heading location")
         if nxt is not False and nxt.lower_ in {"after", "since", "under"} and not any(
                 t.pos_ in {"VERB", "AUX"} for t in line_toks):
             # A verbless headline "X after the fall", "X under siege": the noun names the event.
@@ -1588,6 +1594,13 @@ class ActivityTagger:
                 t.lemma_.lower() for o in objs for t in o.subtree}
             if people & _EVACUEES and (prts & {"out", "to", "away"} or "to" in prts):
                 return "evacuation"  # "7,500 people had been taken out of X"
+        if lemma in {"wound", "injure"} and tok.dep_ in {"dobj", "pobj"} and tok.head.lemma_.lower() in {
+                "carry", "transport", "transfer", "evacuate", "bus", "ferry", "move", "take", "drive"}:
+            return ""  # "carrying the wounded towards X": the people moved, not an injury
+        if lemma == "carry" and pos == "VERB" and any(t.lower_ in {"to", "towards", "toward", "into"}
+                                                      for t in tok.subtree) \
+                and {t.lemma_.lower() for o in objs for t in o.subtree} & _EVACUEES:
+            return "evacuation"  # "carrying the wounded towards X"
         if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck", "escort"} and pos == "VERB":
             people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
             if people & _EVACUEES:
@@ -1894,7 +1907,7 @@ class ActivityTagger:
                 pred.lemma_.lower() in _LEAVE_PLACE) and pred.pos_ == "VERB":
             # "Rebels pulled out of X": the other side holds it now.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)
-        if side is not None and pred is not None and pred.lemma_.lower() == "lose" and activity == "capture":
+        if side is not None and pred is not None and pred.lemma_.lower() in {"lose", "loss"} and activity == "capture":
             # "Government forces lost control of X": the other side took it.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is None and activity in {"repelled", "capture"} and speaker is not None \
@@ -1919,6 +1932,9 @@ class ActivityTagger:
                     skip |= {x.i for x in t.subtree}
             words = [t.text_with_ws if t.i not in skip else " | " for t in span.sent]
             side = classify_actor("".join(words))
+            if side is not None and pred is not None and pred.lemma_.lower() == "loss" and activity == "capture":
+                # "rebels ... after the loss of X": the side named lost it.
+                side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is None and activity in {"capture", "ground_advance"}:
             place = getattr(span._, "place", None) if Span.has_extension("place") else None
             key = getattr(place, "id", None) or span.text.lower()

@@ -1114,3 +1114,17 @@ def test_a_historical_event_with_only_a_year_borrows_no_day_from_the_narrative(n
             "Insurgents overran Salaheddine in 2012.")
     span = tag(nlp, tagger, text, "Salaheddine")["Salaheddine"]
     assert (span._.activity, span._.actor, span._.event_date) == ("capture", "opposition", None)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # a standfirst naming where the story is set
+    ("Inside besieged Homs", "Homs", ("none", None)),
+    ("In rebel-held Idlib", "Idlib", ("none", None)),
+    # the side named lost the place
+    ("Insurgents regrouped in Sukkari after the loss of Masaken Hanano.", "Masaken Hanano",
+     ("capture", "government")),
+    # people carried towards a place are evacuees, not injuries there
+    ("Ambulances left at dawn, carrying the wounded towards Ramouseh.", "Ramouseh", ("evacuation", "unknown")),
+])
+def test_standfirsts_losses_and_people_carried(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
