@@ -249,7 +249,7 @@ _add("humanitarian", [
     "misery", "depend", "rely", "deliver", "delivery", "airdrop",
 ])
 _add("evacuation", [
-    "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
+    "arrive", "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
     "departure", "withdraw", "withdrawal", "leave", "exit", "displace", "shelter", "refuge",
 ])
 
@@ -954,7 +954,9 @@ class ActivityTagger:
                 found = _Finding(activity, tok, "predicate")
                 # Goals: an infinitive ("an offensive to recapture X") or a participle of
                 # an intent verb ("aiming at retaking X") names an aim, not an event.
-                if self._is_goal(tok) and activity not in _STATE_ACTIVITIES:
+                # (A state is true whatever the plan around it says - but "to deliver
+                # aid", "to besiege X" are actions planned, not states.)
+                if self._is_goal(tok) and (activity not in _STATE_ACTIVITIES or tok.tag_ == "VB"):
                     if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"} \
                             and not self._lexicon_activity(tok.head, None) \
                             and tok.head.lemma_.lower() not in _ATTEMPT | _INTENT | {"bid", "drive", "campaign"}:
@@ -1528,6 +1530,8 @@ class ActivityTagger:
         or None when the ordinary lexicon applies.
         """
         kids = list(tok.children)
+        if tok.lower_ in {"bussed", "bused", "bussing", "busing"}:
+            lemma, pos = "bus", "VERB"  # the model lemmatises "bussed" as "buss"
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
@@ -1542,14 +1546,23 @@ class ActivityTagger:
         if pos == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in {
                 "unfold", "develop", "evolve", "play", "happen"} and tok.sent[0].lower_ in {"how", "why", "what"}:
             return ""  # "How the battle for X unfolded": a topic, not a report
+        if lemma == "arrive" and pos == "VERB":
+            subj = self._subject_words(tok)
+            if subj & {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "wfp", "icrc", "supplies"}:
+                return "humanitarian"
+            if subj & _ARMED - {"group"} or subj & {"reinforcement", "reinforcements", "tank", "tanks"}:
+                return "ground_advance"
+            if not subj & (_EVACUEES | {"displaced", "evacuee", "evacuees"}):
+                return ""
         if lemma in {"burn", "destroy", "damage", "raze", "flatten", "gut", "ruin"} and pos == "VERB" and (
-                any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ == "dobj" for c in kids)):
-            # "the souk burned / was destroyed in fighting in 2013": the fighting is the event.
+                any(c.dep_ == "auxpass" for c in kids) or not any(c.dep_ in {"dobj", "nsubj"} for c in kids)):
+            # "the souk burned / was destroyed in fighting in 2013": the fighting is the event;
+            # "the station was damaged by shelling": the shelling.
             for c in kids:
-                if c.dep_ == "prep" and c.lower_ in {"in", "during", "amid", "by"}:
+                if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "during", "amid", "by"}:
                     for g in c.children:
-                        inner = _LEXICON.get(g.lemma_.lower()) if g.dep_ == "pobj" else None
-                        if inner == "clashes":
+                        inner = self._lexicon_activity(g, None) if g.dep_ in {"pobj", "pcomp"} else None
+                        if inner in {"clashes", "shelling", "airstrike"}:
                             return inner
         if lemma == "loss" and pos == "NOUN":
             # "the loss of X": the place changed hands; "loss of life" is casualties.

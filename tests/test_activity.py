@@ -1128,3 +1128,15 @@ def test_a_historical_event_with_only_a_year_borrows_no_day_from_the_narrative(n
 ])
 def test_standfirsts_losses_and_people_carried(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Hundreds of gunmen and their families were bussed out of Moadamiya.", "Moadamiya", ("evacuation", "opposition")),
+    ("The Suleiman al-Halabi pumping station was damaged by shelling on Tuesday.", "Suleiman al-Halabi",
+     ("shelling", "unknown")),
+    ("Aid agencies are preparing to deliver food to Kallaseh.", "Kallaseh", ("none", None)),
+    ("Thousands of displaced people arrived in Jibreen.", "Jibreen", ("evacuation", "unknown")),
+    ("Government reinforcements arrived in Ramouseh overnight.", "Ramouseh", ("ground_advance", "government")),
+])
+def test_humanitarian_update_wording(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
