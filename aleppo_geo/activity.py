@@ -1758,6 +1758,12 @@ class ActivityTagger:
                 "bomb", "bombs", "bomber", "bombers", "bombing", "bombings"} or set(words) & {"ied", "ieds"}:
             # A car bomb is a ground weapon of an assault, not an air strike.
             return "ground_advance"
+        if not set(words) & (_AIR_CUES | _GROUND_FIRE_CUES) and tok.pos_ == "VERB":
+            # A misparsed subject ("said shelling by rebels hit X"): the words just before the verb.
+            for t in reversed(tok.doc[max(tok.sent.start, tok.i - 4):tok.i]):
+                if t.is_punct or t.lemma_.lower() in _REPORTING:
+                    break
+                words.append(t.lower_)
         air = next((i for i, w in enumerate(words) if w in _AIR_CUES), None)
         ground = next((i for i, w in enumerate(words) if w in _GROUND_FIRE_CUES), None)
         if air is not None and (ground is None or air <= ground):

@@ -1140,3 +1140,10 @@ def test_standfirsts_losses_and_people_carried(nlp, tagger, text, place, expecte
 ])
 def test_humanitarian_update_wording(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_weapon_named_just_before_the_verb_decides_even_when_the_parse_loses_the_subject(nlp, tagger):
+    text = ("Witnesses reported air raids on Maadi on Friday and said shelling by insurgents hit "
+            "the government-held Jamiliyeh district.")
+    span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
+    assert summary(span) == ("shelling", "opposition")
