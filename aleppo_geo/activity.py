@@ -321,6 +321,8 @@ _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor",
 #: ("residents in X depend on aid").
 _PEOPLE_SOURCES = {"activist", "activists", "resident", "residents", "doctor", "journalist", "official",
                    "correspondent", "reporter"}
+#: Verbs of driving a force out of a place: "pushed the rebels out of X" is a capture.
+_EXPEL = {"push", "drive", "force", "kick", "expel", "oust", "evict", "chase", "flush", "dislodge", "throw"}
 #: Verbs of leaving a place: with an armed subject the place changes hands.
 _LEAVE_PLACE = {"withdraw", "withdrawal", "retreat", "abandon", "vacate", "evacuate", "leave", "pull", "exit",
                 "quit", "flee"}
@@ -894,7 +896,9 @@ class ActivityTagger:
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
             if activity in {"ground_advance", "ground_advance"} and tok.pos_ == "NOUN" \
-                    and tok.dep_ in {"dobj", "nsubjpass"} and _LEXICON.get(tok.head.lemma_.lower()) == "repelled":
+                    and tok.dep_ in {"dobj", "nsubjpass"} and (_LEXICON.get(tok.head.lemma_.lower()) == "repelled" or (
+                        tok.head.lemma_.lower() in {"push", "beat", "fight", "fend", "drive", "force", "throw"}
+                        and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} for c in tok.head.children))):
                 # "repelled an attack in X": the attack failed.
                 activity, tok = "repelled", tok.head
             if activity is None and dep == "nsubj" and tok.pos_ == "VERB" and tok.lemma_.lower() not in _SITE_SUBJECT \
@@ -1623,6 +1627,10 @@ class ActivityTagger:
         if lemma in {"drive", "carry", "ship", "escort"} and pos == "VERB" and any(c.dep_ == "auxpass" for c in kids) \
                 and self._subject_words(tok) & _EVACUEES:
             return "evacuation"  # "the wounded were driven to X": people moved
+        if lemma in _EXPEL and pos == "VERB" and (lemma in {"expel", "oust", "evict", "dislodge"} or "out" in prts) \
+                and {t.lemma_.lower() for o in objs for t in o.subtree} & (_ARMED | {"jihadist", "terrorist"}) \
+                and (child is None or child.lower_ in {"out", "from", "of"} or child.dep_ == "dobj"):
+            return "capture"  # "pushed the rebels out of X": X changed hands
         if lemma == "break" and pos == "VERB" and prts & {"through", "into"}:
             return "ground_advance"  # "broke through to X"
         if lemma == "take" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards"} \
@@ -1926,6 +1934,15 @@ class ActivityTagger:
                 pred.lemma_.lower() in _LEAVE_PLACE) and pred.pos_ == "VERB":
             # "Rebels pulled out of X": the other side holds it now.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)
+        if activity == "capture" and pred is not None and pred.lemma_.lower() in _EXPEL and pred.pos_ == "VERB":
+            # "The assault pushed rebels out of X": the subject's side, else the side driven out lost it.
+            subj_side = classify_actor(" ".join(sorted(self._subject_words(pred)))) if self._subject_words(pred) else None
+            if subj_side is None:
+                for c in pred.children:
+                    if c.dep_ == "dobj":
+                        lost = classify_actor(" ".join(t.text for t in c.subtree))
+                        subj_side = {"government": "opposition", "opposition": "government"}.get(lost or "")
+            side = subj_side or side
         if side is not None and pred is not None and pred.lemma_.lower() in {"lose", "loss"} and activity == "capture":
             # "Government forces lost control of X": the other side took it.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)

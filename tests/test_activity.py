@@ -1147,3 +1147,13 @@ def test_a_weapon_named_just_before_the_verb_decides_even_when_the_parse_loses_t
             "the government-held Jamiliyeh district.")
     span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
     assert summary(span) == ("shelling", "opposition")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The offensive has pushed the rebels out of Masaken Hanano.", "Masaken Hanano", ("capture", "government")),
+    ("Loyalist troops drove the insurgents out of Sheikh Lutfi.", "Sheikh Lutfi", ("capture", "government")),
+    ("Rebels pushed back an attack on Bustan al-Basha.", "Bustan al-Basha", ("repelled", "opposition")),
+    ("Army units beat back an assault by terrorists on Nubl.", "Nubl", ("repelled", "government")),
+])
+def test_driving_a_force_out_is_a_capture_and_pushing_back_an_attack_repels_it(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
