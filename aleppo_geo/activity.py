@@ -235,6 +235,7 @@ _add("clashes", [
     "gunfight", "engagement",
 ])
 _add("casualties", [
+    "body", "corpse",
     "kill", "die", "wound", "injure", "hurt", "dead", "death", "casualty", "massacre", "carnage",
     "execute", "execution",
     "slaughter", "toll", "martyr", "bloodshed",
@@ -1758,7 +1759,8 @@ class ActivityTagger:
             words.extend(t.lower_ for t in tok.head.children if t.dep_ in {"compound", "amod", "nmod"} and t.i < tok.head.i)
             words.append(tok.head.lower_)
         # The subject of a governing verb for "X continued pounding".
-        if tok.dep_ in {"xcomp", "advcl"} and tok.head.pos_ == "VERB":
+        if tok.dep_ in {"xcomp", "advcl"} and tok.head.pos_ == "VERB" and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):  # (a clause with its own subject)
             for c in tok.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     words.extend(t.lower_ for t in c.subtree)

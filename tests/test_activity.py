@@ -1157,3 +1157,14 @@ def test_a_weapon_named_just_before_the_verb_decides_even_when_the_parse_loses_t
 ])
 def test_driving_a_force_out_is_a_capture_and_pushing_back_an_attack_repels_it(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # a "while" clause with its own subject does not borrow the main clause's aircraft
+    ("Warplanes struck Sakhour, while the revolutionaries targeted regime gatherings in Jandoul.", "Jandoul",
+     ("ground_advance", "opposition")),
+    # bodies recovered are a casualty report
+    ("Rescuers pulled nine bodies from the rubble in Maadi.", "Maadi", ("casualties", "unknown")),
+])
+def test_own_subject_clauses_and_recovered_bodies(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
