@@ -2058,7 +2058,9 @@ class ActivityTagger:
                     candidates.append(c)
                 elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                     candidates.extend(g for g in c.children if g.dep_ == "pobj")
-                elif c.dep_ in {"compound", "amod"} and cur.pos_ == "NOUN":
+                elif c.dep_ in {"compound", "amod"} and cur.pos_ == "NOUN" and (
+                        classify_actor(" ".join(t.text for t in c.subtree)) or cur.i != pred.i):
+                    # ("rocket shells fired by X": a weapon compound names no side - climb on.)
                     candidates.append(c)
                 elif c.dep_ in {"advcl", "csubj"} and c.tag_ == "VBG" and c.i < cur.i \
                         and not any(g.dep_ == "nsubj" for g in c.children):
@@ -2127,8 +2129,11 @@ class ActivityTagger:
                     and cur.lemma_.lower() not in _DISPUTING:
                 verbs.append(cur)
         # Who denies a claim is not its source ("..., state TV said, a claim rebels denied").
+        # "claiming the lives of three civilians" kills; it reports nothing.
         others = [t for t in seg if t.lemma_.lower() in _REPORTING and t.pos_ == "VERB" and t not in verbs
-                  and t.lemma_.lower() not in _DISPUTING]
+                  and t.lemma_.lower() not in _DISPUTING
+                  and not (t.lemma_.lower() == "claim" and any(
+                      c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in t.children))]
         # Reporting verbs above the mention first, then "according to X", then any other
         # reporting verb of the sentence.
         for stage in ("path", "according", "others"):

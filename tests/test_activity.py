@@ -1168,3 +1168,11 @@ def test_driving_a_force_out_is_a_capture_and_pushing_back_an_attack_repels_it(n
 ])
 def test_own_subject_clauses_and_recovered_bodies(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_claiming_lives_is_not_a_claim_and_a_weapon_compound_does_not_hide_the_shooter(nlp, tagger):
+    text = ("Terrorists of the groups affiliated to Jabhat al-Nusra fired rocket shells on the Zahraa "
+            "neighbourhood, claiming the lives of two children.")
+    span = tag(nlp, tagger, text, "Zahraa")["Zahraa"]
+    assert summary(span) == ("shelling", "opposition")
+    assert span._.attributed_to is None
