@@ -76,12 +76,21 @@ Decisions worth knowing:
   positions in X"), roads' destinations ("the road south to X") and landmarks ("a
   hill that overlooks the X road") are none. People sheltering or sleeping in a
   place are humanitarian unless they fled or arrived there.
+* Changing hands: "pushed the rebels out of X" is a capture by the side that pushed
+  (or the enemy of the side driven out); "after the loss of X" flips the side named
+  (it lost X); "pushed/beat back an attack on X" is repelled.
+* Moving people: "bussed out of X", "carrying the wounded towards X", displaced
+  people arriving in X are evacuations; reinforcements arriving are an advance, aid
+  arriving is humanitarian. A stated mover ("taken by the army", "a corridor set up
+  by the army", "Russian military police escorted ...") is the evacuation's actor.
 * List lines and verbless headlines: "X: troops seized the southern half" gives X
   the clause after the colon; "X after the fall" gives X the event noun.
 * Dates: a time expression inside a subordinate clause ("a week after seizing Y on
   Saturday", "the assault, which began on 1 September") dates that clause only; an
   announced capture is dated by its announcement ("On Monday the army announced it
-  had taken X").
+  had taken X"); a year alone ("in 2012") or a span ("within two weeks") dates the
+  clause to no day and stops it borrowing the narrative's day; a pluperfect
+  flashback does not move the narrative's day.
 * Narrative dates: only a sentence whose time expression dates a war event (or a
   report of one) lends its day to the following sentences; meetings, agreements and
   background "since ..." clauses do not. Quotations borrow the narrative's day but do
