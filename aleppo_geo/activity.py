@@ -1042,6 +1042,11 @@ class ActivityTagger:
                 # objects) before giving up: "bombings subjected X's residents".
                 break
         if attempt is not None:
+            # "Rebels attempted to storm X but were repelled": the attempt failed.
+            tried = attempt.predicate.head if attempt.predicate is not None else None
+            for c in (tried.children if tried is not None else []):
+                if c.dep_ == "conj" and c.pos_ == "VERB" and self._lexicon_activity(c, None) == "repelled":
+                    return _Finding("repelled", c, "attempt repelled")
             return attempt
         if deferred is not None:
             if self._hypothetical(deferred.predicate, "none"):
@@ -1941,6 +1946,11 @@ class ActivityTagger:
                 attackers = [c for c in pred.children if c.dep_ == "nsubjpass"]
                 a_side = classify_actor(" ".join(t.text for t in attackers[0].subtree))
                 side = {"government": "opposition", "opposition": "government"}.get(a_side or "")
+        if side is not None and pred is not None and activity == "repelled" and pred.pos_ == "VERB" \
+                and any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children) \
+                and not any(c.dep_ == "nsubjpass" and self._lexicon_activity(c, None) for c in pred.children):
+            # "Rebels ... were repelled": the side named was pushed back; the other side repelled it.
+            side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is not None and pred is not None and activity == "capture" and (
                 pred.lemma_.lower() in _LEAVE_PLACE) and pred.pos_ == "VERB":
             # "Rebels pulled out of X": the other side holds it now.

@@ -201,8 +201,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # day: the clause is dated, just not to a day, so it borrows none either.
     ("year", re.compile(r"\b(?:in|during|since|by|until|through|early|late|mid-?|(?:spring|summer|autumn|winter|"
                         r"fall) of)\s+(?:19|20)\d{2}\b(?!\s*(?:GMT|UTC))", re.IGNORECASE)),
-    ("duration", re.compile(r"\bwithin (?:a|an|one|two|three|four|five|six|\d+|a few|several|the next|days|weeks|hours)"
-                            r"(?: (?:days?|weeks?|months?|hours?))?\b", re.IGNORECASE)),
+    # ("within hours" or "minutes" stays on the same day: not a span of days.)
+    ("duration", re.compile(r"\bwithin (?:(?:a|an|one|two|three|four|five|six|\d+|a few|several|the next)\s+)?"
+                            r"(?:days?|weeks?|months?)\b", re.IGNORECASE)),
     # Durations up to now ("so far", "until now") date no single day.
     ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year"
                          r"|so far|thus far|until now|to date|up to now|overnight)\b",

@@ -1176,3 +1176,12 @@ def test_claiming_lives_is_not_a_claim_and_a_weapon_compound_does_not_hide_the_s
     span = tag(nlp, tagger, text, "Zahraa")["Zahraa"]
     assert summary(span) == ("shelling", "opposition")
     assert span._.attributed_to is None
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Insurgents attempted to storm the Jamiliyeh district but were repelled.", "Jamiliyeh",
+     ("repelled", "government")),
+    ("Loyalist troops were repelled in Ramouseh.", "Ramouseh", ("repelled", "opposition")),
+])
+def test_a_side_that_was_repelled_is_not_the_side_that_repelled(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected

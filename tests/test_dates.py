@@ -180,3 +180,8 @@ def test_later_days_are_left_to_the_narrative(text):
 def test_a_year_alone_or_a_span_is_found_but_names_no_day(text):
     expr = only(text)
     assert expr.date is None and expr.precision == "unknown"
+
+
+@pytest.mark.parametrize("text", ["within hours", "within minutes"])
+def test_within_hours_or_minutes_is_no_span_of_days(text):
+    assert find_time_expressions(text, WEDNESDAY) == []
