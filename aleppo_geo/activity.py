@@ -689,7 +689,10 @@ class ActivityTagger:
 
         def background(tok: Token) -> bool:
             # Inside a "since ..." clause: the background of the sentence, not its time.
+            # Inside a relative clause or an "after seizing Y on Saturday" phrase: the time
+            # of another event, which the narrative does not move to.
             return any(any(c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in a.children)
+                       or (a.dep_ in {"relcl", "pcomp"} and a.pos_ == "VERB")
                        for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})
 
         exprs = [(e, t) for e, t in exprs if not background(t)]
@@ -2551,8 +2554,10 @@ _DATELINE_RE = re.compile(
 
 #: A live blog entry's clock time at the start of a line: "18:40 —", "12.15 GMT", "0930 GMT:".
 _TIMESTAMP_RE = re.compile(
-    r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EET|local time|[ap]\.?m\.?)?"
-    r"|\d{4}\s*(?:GMT|UTC|BST|CET|EET|local time))\s*(?:[-–—:|]|$)")
+    r"\s*(?:(?:updated?|posted)\s+(?:at\s+)?)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|EET|EST|ET|local time)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?\s*(?:GMT|UTC|BST|CET|EET|EST|ET|local time)?"
+    r"|\d{4}\s*(?:GMT|UTC|BST|CET|EET|local time))\s*(?:[-–—:|]|$)", re.IGNORECASE)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

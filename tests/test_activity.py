@@ -1185,3 +1185,23 @@ def test_claiming_lives_is_not_a_claim_and_a_weapon_compound_does_not_hide_the_s
 ])
 def test_a_side_that_was_repelled_is_not_the_side_that_repelled(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_subordinate_events_date_does_not_become_the_narratives_day(nlp, tagger):
+    text = ("Loyalist troops stormed the Sukkari district on Sunday after a night of bombardment, a "
+            "monitoring group said, in the largest assault in weeks.\n\n"
+            "They pushed on towards Fardous, a week after seizing Masaken Hanano on Tuesday.\n\n"
+            "Insurgents shelled Jamiliyeh with mortars.")
+    span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
+    assert span._.event_date == dt.date(2016, 10, 2)
+
+
+@pytest.mark.parametrize("stamp", ["1.05pm GMT -", "11.40am -", "Updated at 13.05 GMT:", "9am GMT:"])
+def test_live_blog_entries_in_any_clock_style_are_dated_to_publication(nlp, tagger, stamp):
+    text = ("Aleppo live: the last days of the rebel enclave\n"
+            "Follow our live coverage as government forces close in on the remaining rebel districts of the city today.\n"
+            "10.30am GMT - On Thursday, loyalist troops stormed the Sukkari district after days of heavy shelling, "
+            "a monitoring group said.\n"
+            f"{stamp} Insurgents shelled Jamiliyeh with mortars, state media said.")
+    span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
+    assert span._.event_date == SUNDAY
