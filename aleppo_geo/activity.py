@@ -1848,6 +1848,20 @@ class ActivityTagger:
                     and activity in {"airstrike", "shelling"} and (lemma != "call" or any(
                         c.lower_ == "off" for c in kids)):
                 return True  # "halted strikes on X": stopping strikes is not striking
+            if cur.i != tok.i and prev is not None and prev.dep_ == "prep" and prev.lower_ in {"to", "in", "of", "on"} \
+                    and cur.pos_ == "NOUN" and lemma in {"halt", "pause", "suspension", "cessation", "stop", "end",
+                                                          "freeze", "moratorium", "lull", "break"} \
+                    and activity in {"airstrike", "shelling"}:
+                return True  # "a halt to air strikes on X", "the pause in bombing of X"
+            if cur.i == tok.i and activity in {"airstrike", "shelling"}:
+                # The same read off the words when the parse loses "to": "a halt to air strikes".
+                left = [t for t in tok.doc[max(tok.sent.start, tok.i - 5):tok.i]]
+                for j in range(len(left) - 1, 0, -1):
+                    if left[j].lower_ in {"to", "in", "of", "on"} and left[j - 1].lemma_.lower() in {
+                            "halt", "pause", "suspension", "cessation", "stop", "freeze", "moratorium", "lull"}:
+                        if all(t.pos_ in {"NOUN", "ADJ", "DET", "PROPN", "PART", "ADP"} for t in left[j + 1:]):
+                            return True
+                        break
             if cur.i == tok.i and tok.pos_ == "NOUN" and any(
                     c.dep_ == "det" and c.lower_ in {"no"} for c in kids):
                 return True  # "there were no air strikes on X"

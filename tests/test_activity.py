@@ -1205,3 +1205,12 @@ def test_live_blog_entries_in_any_clock_style_are_dated_to_publication(nlp, tagg
             f"{stamp} Insurgents shelled Jamiliyeh with mortars, state media said.")
     span = tag(nlp, tagger, text, "Jamiliyeh")["Jamiliyeh"]
     assert span._.event_date == SUNDAY
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Moscow announced a halt to air strikes on Kallaseh.", "Kallaseh"),
+    ("The pause in bombing of Sukkari lasted two days.", "Sukkari"),
+    ("Russia ordered a suspension of strikes on Hanano.", "Hanano"),
+])
+def test_a_halt_or_pause_in_strikes_is_not_a_strike(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("none", None)
