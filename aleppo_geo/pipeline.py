@@ -363,6 +363,10 @@ _WEEKDAYS_MONTHS = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december
 """.split())
+# Time zones of live-blog clock stamps ("14:05 GMT - Rebels said ..."): never part of a
+# place name, and the capitalised word after the stamp's dash is capitalised by position.
+_TIME_ZONES = frozenset("gmt utc bst eet eest cet cest est edt ast msk z".split())
+_DASHES = frozenset({"-", "–", "—", "‐", "‑", "--"})
 
 
 # Neighbouring words that some guard of PlaceFinder._accept reads: a single known word
@@ -1556,6 +1560,11 @@ class PlaceLinker:
         lows = {t.lower_ for t in span}
         if lows & (_ORG_HEADS | _PERSON_TITLES | _WEEKDAYS_MONTHS) or span.text.lower() in _GENERIC_NER:
             return False
+        if lows & _TIME_ZONES or any(t.text in _DASHES and t.whitespace_ and t.i > span.start
+                                     and t.doc[t.i - 1].whitespace_ for t in span):
+            return False  # "GMT - Rebels": a clock stamp and the entry's first word
+        if _opens_log_entry(span):
+            return False
         if words[0].lower_ in _ORG_OPENERS:
             return False  # "Failaq al-Sham", "Nour al-Din al-Zinki": factions
         doc = span.doc
@@ -1586,6 +1595,19 @@ class PlaceLinker:
                 if self.index.candidates(stem) or self.index.candidates(stem + "a"):
                     return False
         return True
+
+
+def _opens_log_entry(span: Span) -> bool:
+    """A one-word name right after a live-blog stamp's dash ("14:05 GMT - Rebels",
+    "11:15 local time - Activists", "0905 - Residents"): capitalised by position, so an
+    unknown word there is no evidence of a place."""
+    doc = span.doc
+    k = span.start - 1
+    if len(span) != 1 or k < 1 or doc[k].text not in _DASHES:
+        return False
+    prev = doc[k - 1]
+    return (prev.lower_ in _TIME_ZONES or prev.lower_ in ("time", "am", "pm", "a.m.", "p.m.")
+            or prev.like_num or ":" in prev.text or prev.text == "\n" or prev.is_space)
 
 
 def _facility_head_end(doc: Doc, j: int, taken: set[int]) -> int:

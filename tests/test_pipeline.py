@@ -412,3 +412,11 @@ def test_a_sentence_opening_with_a_locative_preposition_keeps_its_unknown_place(
 def test_a_facility_named_after_a_facility_takes_only_one_head(nlp, gazetteer):
     doc = nlp("Rebels took the army's Ramouseh roundabout checkpoint on Sunday, officials said.")
     assert [s.text for s in doc.spans["places"]] == ["Ramouseh roundabout"]
+
+
+def test_live_blog_clock_stamps_and_the_entry_s_first_word_are_not_places(nlp):
+    text = ("At 14:05 GMT - Rebels said they had pushed back an attack near Ramouseh.\n"
+            "In Aleppo at 09:30 UTC - Activists reported barrel bombs on Masaken Hanano.\n"
+            "At 11:15 local time - Witnesses said jets hit Sukkari.\n"
+            "At 16:40 EET - Medics counted the dead in Shaar.")
+    assert texts(nlp, text) == ["Ramouseh", "Aleppo", "Masaken Hanano", "Sukkari", "Shaar"]
