@@ -339,9 +339,14 @@ _PERSON_CONTEXT_BEFORE = frozenset("""
     spokeswoman commander fighter director head chief leader father mother son daughter
     brother sister cousin wife husband friend named called mr mrs ms dr
 """.split())
+_HOLIDAYS = frozenset("eid adha fitr ramadan ashura mawlid christmas easter nowruz".split())
 _SPEECH_VERBS = frozenset("said says told tells added adds explained wrote writes tweeted "
                           "recalled asked warned claimed insisted".split())
 # Prepositions after which a capitalised name is most likely a place.
+# What outlets do: a city quarter's name before one of these is a newspaper or site.
+_REPORT_VERBS = _SPEECH_VERBS | frozenset("reported reports quoted quotes cited cites "
+                                          "published publishes carried carries broadcast "
+                                          "aired posted posts".split())
 _LOCATIVE_PREPS = frozenset("in into from to towards toward near around outside inside "
                             "through via between at across".split())
 # Nouns (and compass words) after which "of <Name>" names a place.
@@ -769,7 +774,8 @@ class PlaceFinder:
         """(start, end) of an acceptable mention for tokens i..j, or None."""
         W, L = self._w, self._l
         n = len(W)
-        if j - i == 1 and 0 < i and j < n and self._plain_single(i, places):
+        if j - i == 1 and 0 < i and j < n and L[i - 1] not in ("to", "told", "tells") \
+                and self._plain_single(i, places):
             return i, j
         # Leading "al"/"Hay" only when they are the name's own ("al-Bab", "Hay al Huluk").
         if L[i] in ("al", "el") and not (i + 1 < n and W[i + 1] == "-" or _is_cap(W[i])
@@ -822,7 +828,7 @@ class PlaceFinder:
             return None
         if self._is_organisation(doc, i, j) or self._is_person(doc, i, j, places):
             return None
-        if self._is_outlet(i, j):
+        if self._is_outlet(i, j) or self._is_news_source(i, j, places):
             return None
         if self._continues_unknown_name(doc, j, literal=literal):
             return None
@@ -951,6 +957,49 @@ class PlaceFinder:
         if j < len(L) and L[j] in _OUTLET_WORDS:
             return True
         return i >= 1 and L[i - 1] in _OUTLET_WORDS and L[i - 1] not in ("daily", "weekly")
+
+    def _is_news_source(self, i: int, j: int, places: list[Any]) -> bool:
+        """"Aleppo 24 reported", "Al-Watan, Tishreen and SANA said", "according to
+        Tishreen": outlets named after a place (with a number, or a city quarter's name)
+        doing what outlets do -- reporting. A quarter is never the source of a report;
+        "residents of Hanano said" keeps its place (the list follows a preposition)."""
+        W, L = self._w, self._l
+        n = len(W)
+        # The list the name stands in: "Al-Watan, Tishreen and SANA".
+        start = i
+        while start > 0 and i - start < 10 and (L[start - 1] in (",", "and", "-", "al", "el")
+                                                or W[start - 1].isalpha() and _is_cap(W[start - 1])):
+            start -= 1
+        quarter = bool(places) and all(p.kind in _CITY_QUARTER_KINDS for p in places)
+        if quarter and (i >= 2 and L[i - 1] == "to" and L[i - 2] == "according"
+                        or i >= 1 and L[i - 1] in ("told", "tells")):
+            return True
+        before = L[start - 1] if start > 0 else ""
+        if before in _LOCATIVE_PREPS or before in ("of", "on", "for", "by", "the"):
+            return False
+
+        def reports_follow(m: int, strict: bool = False) -> bool:
+            steps = 0
+            while m < n and steps < 8 and (L[m] in (",", "and", "-", "al", "el")
+                                           or W[m].isalnum() and _is_cap(W[m])):
+                m += 1
+                steps += 1
+            if m >= n or L[m] not in _REPORT_VERBS:
+                return False
+            # "Shaar and Hanano reported shortages": residents, by metonymy -- a place.
+            # Only saying, quoting or "reported that" makes the quarter's name an outlet.
+            return not strict or L[m] in _SPEECH_VERBS or L[m] in ("quoted", "quotes", "cited",
+                                                                    "cites") \
+                or m + 1 < n and L[m + 1] in ("that", ":")
+
+        if j + 1 < n and W[j].isdigit() and len(W[j]) <= 3:
+            nxt = L[j + 1]
+            if nxt in _REPORT_VERBS or nxt in _OUTLET_WORDS or nxt in _ORG_HEADS \
+                    or nxt in (",", "and") and reports_follow(j + 1):
+                return True  # "Aleppo 24", a channel: not "in Aleppo 24 hours later"
+        if not quarter:
+            return False
+        return reports_follow(j, strict=True)
 
     def _is_person(self, doc: Doc, i: int, j: int, places: list[Any]) -> bool:
         if i == 0:
@@ -1560,6 +1609,8 @@ class PlaceLinker:
         lows = {t.lower_ for t in span}
         if lows & (_ORG_HEADS | _PERSON_TITLES | _WEEKDAYS_MONTHS) or span.text.lower() in _GENERIC_NER:
             return False
+        if lows & _HOLIDAYS:
+            return False  # "Eid al-Adha", "Ramadan": feasts, not places
         if lows & _TIME_ZONES or any(t.text in _DASHES and t.whitespace_ and t.i > span.start
                                      and t.doc[t.i - 1].whitespace_ for t in span):
             return False  # "GMT - Rebels": a clock stamp and the entry's first word

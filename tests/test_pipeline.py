@@ -420,3 +420,44 @@ def test_live_blog_clock_stamps_and_the_entry_s_first_word_are_not_places(nlp):
             "At 11:15 local time - Witnesses said jets hit Sukkari.\n"
             "At 16:40 EET - Medics counted the dead in Shaar.")
     assert texts(nlp, text) == ["Ramouseh", "Aleppo", "Masaken Hanano", "Sukkari", "Shaar"]
+
+
+def test_outlets_named_after_a_quarter_or_with_a_number_are_not_places(nlp):
+    assert texts(nlp, "Al-Watan, Tishreen and SANA said troops had entered Masaken Hanano.") \
+        == ["Masaken Hanano"]
+    assert texts(nlp, "According to Tishreen, troops advanced.") == []
+    assert texts(nlp, "Aleppo 24 reported strikes on Bab al-Nairab.") == ["Bab al-Nairab"]
+    # ... while residents of a quarter, and a number of hours, leave the place alone.
+    assert texts(nlp, "Shaar, Sakhour and Hanano reported shortages, the council said.") \
+        == ["Shaar", "Sakhour", "Hanano"]
+    assert texts(nlp, "Residents of Tishreen said the bakery was hit.") == ["Tishreen"]
+    assert texts(nlp, "Twelve died in Aleppo 24 hours after the truce.") == ["Aleppo"]
+
+
+def test_bylines_credits_outlets_factions_people_feasts_and_sects_are_not_places(nlp):
+    # Sentences in the register of 2016 reporting; only the listed names are places.
+    cases = {
+        "By Jane Doe": [],
+        "Smoke rises after an airstrike (Photo: AFP/Getty)": [],
+        "A boy walks through rubble. Reuters/Abdalrhman Ismail": [],
+        "Rebel spokesman Yasser al-Youssef said Ahrar al-Sham fighters had retaken Khan Touman.":
+            ["Khan Touman"],
+        "Orient News and Enab Baladi reported shelling during Eid al-Adha.": [],
+        "Aleppo 24, Qasioun and Halab Today said the strikes killed 12 people in September.": [],
+        "Step News and Smart News said Jabhat Fateh al-Sham launched Operation Dawn of "
+        "Victory on Friday.": [],
+        "SANA said Liwa al-Quds and Harakat al-Nujaba fighters advanced on Tuesday.": [],
+        "Kataib Hezbollah and Jaish al-Islam were both mentioned by Dr Hamza al-Khatib.": [],
+        "Abu Mohammed al-Jolani praised the factions fighting in Ramouseh.": ["Ramouseh"],
+        "Umm Ahmad said Sunni, Shia and Alawite families had all fled the Assad regime.": [],
+        "During Ramadan, Wednesday and Thursday saw heavy clashes in Sheikh Saeed.":
+            ["Sheikh Saeed"],
+        "Eid al-Adha prayers were held in Salaheddine despite the shelling.": ["Salaheddine"],
+        "Spokesman Yasser al-Youssef told Al-Watan that Nour al-Din al-Zinki had left Hanano.":
+            ["Hanano"],
+        "Monday, October 3 - Abu Omar, a fighter with Fastaqim, said Amiriyah was calm.":
+            ["Amiriyah"],
+        "Smart News Agency said Jabhat Fateh al-Sham shelled Hamdaniyeh.": ["Hamdaniyeh"],
+    }
+    for sentence, expected in cases.items():
+        assert texts(nlp, sentence) == expected, sentence
