@@ -298,7 +298,7 @@ _ORG_HEADS = frozenset("""
     guards post times news today tv channel radio press company corporation bank
     federation league coalition alliance department service services helmets crescent
     command committees councils programme program fund mission agencies association
-    coordination trust campaign defence defense
+    coordination trust campaign defence defense legion
 """.split())
 # Outlets named after places ("Tishreen" the daily, "Emirates" the airline, "Al-Watan"):
 # a name right after or before one of these words is the outlet or company.
@@ -340,6 +340,9 @@ _PERSON_CONTEXT_BEFORE = frozenset("""
     brother sister cousin wife husband friend named called mr mrs ms dr
 """.split())
 _HOLIDAYS = frozenset("eid adha fitr ramadan ashura mawlid christmas easter nowruz".split())
+# Labels of picture and writing credits: the name after "Photo:" is a person's.
+_CREDIT_WORDS = frozenset("photo photograph photos picture image pictures credit credits "
+                          "photographer video footage".split())
 _SPEECH_VERBS = frozenset("said says told tells added adds explained wrote writes tweeted "
                           "recalled asked warned claimed insisted".split())
 # Prepositions after which a capitalised name is most likely a place.
@@ -1145,6 +1148,9 @@ class PlaceFinder:
             return False
         if j < len(doc) and self._l[j] in _SPEECH_VERBS:
             return False  # "Karam al-Masri said": a speaker, not a misspelt place
+        if j < len(doc) and W[j].startswith("/") or i >= 2 and prev == ":" \
+                and W[i - 2].lower() in _CREDIT_WORDS:
+            return False  # "Photograph: Karam al-Masri/AFP": a credit names a person
         if len(content) == 1 and (not prev or not prev.isalpha()):
             return False  # a lone capitalised word opening a sentence is just a sentence
         if prev and (_is_cap(prev) and prev.isalpha() or prev.lower().rstrip(".") in _PERSON_TITLES):
@@ -1180,6 +1186,10 @@ def _title_case_text(line: str) -> bool:
              if len(w) > 3 and w.lower() not in _EN_STOP_WORDS]
     if len(words) < 4 or (len(words) > 8 and line.rstrip().endswith((".", ".\"", ".”"))):
         return False  # short phrases and full sentences are not headlines
+    if line.rstrip().endswith((".", ".\"", ".”")) and any(w.islower() for w in words):
+        # "The Free Idlib Army and Sham Legion were also present at Khan Tuman.": a
+        # sentence full of names still has a lower-case word and its full stop.
+        return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.85
 
