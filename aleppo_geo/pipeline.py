@@ -973,7 +973,10 @@ class PlaceFinder:
         while start > 0 and i - start < 10 and (L[start - 1] in (",", "and", "-", "al", "el")
                                                 or W[start - 1].isalpha() and _is_cap(W[start - 1])):
             start -= 1
-        quarter = bool(places) and all(p.kind in _CITY_QUARTER_KINDS for p in places)
+        # Quarters, towns and villages do not speak; capitals and countries do, by
+        # metonymy ("Moscow said"), so those keep their place.
+        quarter = bool(places) and all(p.kind in _CITY_QUARTER_KINDS or p.kind in ("town", "village")
+                                       for p in places)
         if quarter and (i >= 2 and L[i - 1] == "to" and L[i - 2] == "according"
                         or i >= 1 and L[i - 1] in ("told", "tells")):
             return True

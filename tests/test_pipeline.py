@@ -432,6 +432,9 @@ def test_outlets_named_after_a_quarter_or_with_a_number_are_not_places(nlp):
         == ["Shaar", "Sakhour", "Hanano"]
     assert texts(nlp, "Residents of Tishreen said the bakery was hit.") == ["Tishreen"]
     assert texts(nlp, "Twelve died in Aleppo 24 hours after the truce.") == ["Aleppo"]
+    # A town's name speaking is its namesake channel; a capital speaking is its government.
+    assert texts(nlp, "Al Mayadeen said troops entered Sheikh Lutfi.") == ["Sheikh Lutfi"]
+    assert texts(nlp, "Moscow said the offensive would go on.") == ["Moscow"]
 
 
 def test_bylines_credits_outlets_factions_people_feasts_and_sects_are_not_places(nlp):
