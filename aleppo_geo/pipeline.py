@@ -339,7 +339,17 @@ _PERSON_CONTEXT_BEFORE = frozenset("""
     spokeswoman commander fighter director head chief leader father mother son daughter
     brother sister cousin wife husband friend named called mr mrs ms dr
 """.split())
-_HOLIDAYS = frozenset("eid adha fitr ramadan ashura mawlid christmas easter nowruz".split())
+# Feasts, prayer times and sects: capitalised, after "in"/"at"/"to", and never places.
+_HOLIDAYS = frozenset("eid adha fitr ramadan ashura mawlid christmas easter nowruz fajr dhuhr "
+                      "asr maghrib isha jumaa juma".split())
+_SECTS = frozenset("sunni sunnis shia shias shiite shiites alawite alawites alawi druze "
+                   "ismaili ismailis christian christians yazidi yazidis".split())
+# Syrian and regional outlets whose names look like Arabic place names: "a report in
+# Qasioun", "In Al-Watan, a columnist ...".
+_OUTLET_NAMES = frozenset("watan tishreen qasioun baladi orient sana thawra mayadeen manar "
+                          "ikhbariya jazeera arabiya hawar anha baath".split())
+# Arabic kunya and filiation words: "Abu Omar's house" is a person's.
+_KUNYA = frozenset("abu umm um ibn bin bint".split())
 # Labels of picture and writing credits: the name after "Photo:" is a person's.
 _CREDIT_WORDS = frozenset("photo photograph photos picture image pictures credit credits "
                           "photographer video footage".split())
@@ -1622,8 +1632,11 @@ class PlaceLinker:
         lows = {t.lower_ for t in span}
         if lows & (_ORG_HEADS | _PERSON_TITLES | _WEEKDAYS_MONTHS) or span.text.lower() in _GENERIC_NER:
             return False
-        if lows & _HOLIDAYS:
-            return False  # "Eid al-Adha", "Ramadan": feasts, not places
+        if lows & _HOLIDAYS or lows & _SECTS or lows & _OUTLET_NAMES:
+            return False  # "Eid al-Adha", "Maghrib prayers", "Alawite areas", "in Qasioun"
+        if span[0].lower_ in _KUNYA and span.end < len(span.doc) \
+                and span.doc[span.end].lower_ in ("'s", "’s", *_SPEECH_VERBS):
+            return False  # "Abu Omar's house", "Umm Ahmad said": people
         if lows & _TIME_ZONES or any(t.text in _DASHES and t.whitespace_ and t.i > span.start
                                      and t.doc[t.i - 1].whitespace_ for t in span):
             return False  # "GMT - Rebels": a clock stamp and the entry's first word
