@@ -281,9 +281,12 @@ _INTENT = {
     "aim", "plan", "intend", "want", "threaten", "seek", "hope", "vow", "call", "urge", "demand",
     "ask", "appeal", "warn", "promise", "pledge", "prepare", "expect", "order", "tell", "wish",
     "determine", "propose", "offer", "goal", "bid", "need", "must", "would", "could",
+    "discuss", "negotiate", "debate",
 }
 #: Words whose infinitive complement is a plan ("agreed to allow the evacuation"), while a
 #: that-clause is a statement ("agreed that the road was cut").
+#: Verbs that stop strikes or fighting: "halted air strikes on X" reports no strike.
+_CESSATION = {"halt", "suspend", "pause", "stop", "cease", "end", "freeze"}
 _INTENT_INF = {"agree", "agreement", "deal", "accord", "arrangement", "consent"}
 #: Words whose infinitive complement did happen ("attempted to attack X").
 _ATTEMPT = {"attempt", "try", "effort", "start", "begin", "continue", "keep", "manage", "launch"}
@@ -717,6 +720,18 @@ class ActivityTagger:
             span._.attributed_to = None
             return
         finding = self._find_activity(span)
+        pred = finding.predicate
+        if finding.activity in {"humanitarian", "evacuation"} and pred is not None and pred.pos_ == "NOUN" \
+                and pred.lemma_.lower() in _ENTITY_NOUNS | {"ambulance", "vehicle", "car", "truck"}:
+            # The convoy's verb: "fired on the convoy" (the convoy was the clause's noun).
+            while pred.dep_ in {"pobj", "prep", "dobj"} and pred.head.i != pred.i and pred.pos_ != "VERB":
+                pred = pred.head
+        if finding.activity in {"humanitarian", "evacuation"} and pred is not None and pred.pos_ == "VERB" \
+                and pred.lemma_.lower() in {"fire", "shoot", "open", "attack", "target", "ambush"} and any(
+                    c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG"
+                    and _LEXICON.get(c.lemma_.lower()) == "casualties" for c in pred.children):
+            # "gunmen fired on the convoy at X, wounding three": the shots hurt people.
+            finding = _Finding("casualties", pred, "casualties of fire")
         activity = finding.activity
         span._.activity = activity
         span._.contested = False
@@ -895,6 +910,13 @@ class ActivityTagger:
                     and tok.lemma_.lower() not in _ATTEMPT | _INTENT | {"bid", "drive", "campaign"}:
                 # "vehicles that were to evacuate people from X": the purpose of a thing.
                 return _Finding(reason="goal")
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in _CESSATION and any(
+                    c.dep_ in {"dobj", "nsubjpass"} and (
+                        _LEXICON.get(c.lemma_.lower()) in {"airstrike", "shelling", "clashes"}
+                        or c.lower_ in {"strikes", "strike", "raids", "bombing", "bombardment", "shelling"})
+                    for c in tok.children):
+                # "Russia halted air strikes on X on Tuesday": stopping strikes is not striking.
+                return _Finding(reason="cessation")
             activity = self._lexicon_activity(tok, prev)
             if activity is None and tok.lemma_.lower() == "be":
                 activity, tok = self._copula_activity(tok, prev)
@@ -962,6 +984,12 @@ class ActivityTagger:
                     and tok.head.dep_ == "agent" and _LEXICON.get(tok.head.head.lemma_.lower()) == "casualties":
                 # "two civilians were injured by shelling on X": the injuries are the news.
                 activity, tok = "casualties", tok.head.head
+            if activity in {"airstrike", "shelling"} and tok.dep_ in {"acl", "amod"} and tok.head.dep_ == "pobj" \
+                    and tok.head.head.dep_ == "agent" \
+                    and _LEXICON.get(tok.head.head.head.lemma_.lower()) == "casualties":
+                # "civilians were killed by rebel shelling in X" (parsed "rebel" + participle
+                # "shelling"): the killing is the main predicate.
+                activity, tok = "casualties", tok.head.head.head
             if activity == "capture" and tok.dep_ in {"pcomp", "pobj"} and tok.head.dep_ == "prep" \
                     and (tok.head.head.lemma_.lower() in {"verge", "brink", "cusp", "threshold", "point"}
                          or (tok.head.lower_ == "to" and tok.head.head.lower_ in {"close", "near", "closer", "nearer"})):
@@ -1095,6 +1123,23 @@ class ActivityTagger:
                     act = self._lexicon_activity(t, None)
                     if act and not self._hypothetical(t, act):
                         return _Finding(act, t, "topic")
+        if line_toks and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"}
+                                 for t in line_toks):
+            # A headline whose present-tense verb the parser read as a noun ("Warplanes
+            # pound rebel-held Aleppo"): a bombing word after a subject word, before the place.
+            before = [t for t in line_toks if t.i < span.start]
+            for j, t in enumerate(before):
+                if j == 0 or t.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                    continue
+                form = t.lower_
+                base = form[:-2] if form.endswith("es") and form[:-2] in _BOMBARD else (
+                    form[:-1] if form.endswith("s") else form)
+                if base in _BOMBARD - {"drop", "rain", "fire", "bombardment", "bombing"} \
+                        and before[j - 1].pos_ in {"NOUN", "PROPN"}:
+                    subj = " ".join(x.lower_ for x in before[:j])
+                    air = any(x.lower_ in _AIR_CUES for x in before[:j])
+                    act = "shelling" if classify_actor(subj) == "opposition" and not air else "airstrike"
+                    return _Finding(act, t, "headline verb")
         return _Finding(reason="no predicate")
 
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
@@ -1678,6 +1723,12 @@ class ActivityTagger:
                 if cur.dep_ == "ROOT" or cur.pos_ == "VERB":
                     break
             return ""
+        if lemma in {"block", "stop", "halt", "turn", "detain", "hold", "intercept", "delay"} and pos == "VERB" \
+                and any(o.lemma_.lower() in {"convoy", "bus", "buses", "evacuee", "ambulance"} for o in objs) \
+                and not {t.lower_ for o in objs for t in o.subtree} & {
+                    "aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "supplies", "truck", "trucks"}:
+            # "militiamen blocked the convoy at the X checkpoint": the evacuation stopped there.
+            return "evacuation"
         if lemma in {"close", "closed", "shut", "block", "blocked", "sever", "severed"} and pos in {"VERB", "ADJ"}:
             words = {t.lower_ for o in objs for t in o.subtree} | self._subject_words(tok)
             kinds = {self._place_kind_at(t) for o in objs for t in o.subtree} | {
@@ -2142,6 +2193,10 @@ class ActivityTagger:
                     side = classify_actor(m.group(0))
                     if side:
                         return side
+                continue
+            if not classify_actor(" ".join(t.text for t in words)):
+                # The next words only cancel a side ("the rebel held X"); they never add one
+                # ("Warplanes pounded rebel-held districts": the target's holder).
                 continue
             side = classify_actor(text)
             if side:

@@ -1214,3 +1214,68 @@ def test_live_blog_entries_in_any_clock_style_are_dated_to_publication(nlp, tagg
 ])
 def test_a_halt_or_pause_in_strikes_is_not_a_strike(nlp, tagger, text, place):
     assert summary(tag(nlp, tagger, text, place)[place]) == ("none", None)
+
+
+# .. blind-set causes (round 3): evacuation legs, cessation, casualties of fire, headlines ..
+
+def test_militias_blocking_an_evacuation_convoy_at_a_checkpoint_is_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "Pro-government militiamen blocked the convoy at the Ramousseh checkpoint.", "Ramousseh")
+    assert got["Ramousseh"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "Iraqi militias stopped the buses at al-Hamdaniyah and sent them back.", "al-Hamdaniyah")
+    assert got["al-Hamdaniyah"]._.activity == "evacuation"
+
+
+def test_an_aid_convoy_blocked_at_a_checkpoint_is_not_an_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "Soldiers blocked an aid convoy carrying food at the Ramousseh checkpoint.", "Ramousseh")
+    assert got["Ramousseh"]._.activity != "evacuation"
+
+
+def test_talks_about_a_possible_withdrawal_from_a_place_are_no_event(nlp, tagger):
+    got = tag(nlp, tagger, "Officials met in Ankara to discuss a possible withdrawal of fighters from Aleppo.",
+              "Aleppo")
+    assert got["Aleppo"]._.activity == "none"
+    got = tag(nlp, tagger, "Diplomats gathered in Geneva to negotiate the evacuation of civilians from Bustan al-Qasr.",
+              "Bustan al-Qasr")
+    assert got["Bustan al-Qasr"]._.activity == "none"
+
+
+def test_halting_or_suspending_strikes_is_no_strike_and_has_no_date(nlp, tagger):
+    got = tag(nlp, tagger, "Russia halted air strikes on Aleppo on Tuesday.", "Aleppo")
+    assert got["Aleppo"]._.activity == "none" and got["Aleppo"]._.event_date is None
+    got = tag(nlp, tagger, "The Syrian army suspended its bombardment of Sheikh Saeed on Friday.", "Sheikh Saeed")
+    assert got["Sheikh Saeed"]._.activity == "none" and got["Sheikh Saeed"]._.event_date is None
+
+
+def test_civilians_killed_by_rebel_shelling_are_casualties_of_the_opposition(nlp, tagger):
+    got = tag(nlp, tagger, "Three civilians were killed by rebel shelling in Hamdaniyah on Monday.", "Hamdaniyah")
+    assert (got["Hamdaniyah"]._.activity, got["Hamdaniyah"]._.actor) == ("casualties", "opposition")
+    got = tag(nlp, tagger, "Two children were wounded by rebel shelling in al-Midan.", "al-Midan")
+    assert (got["al-Midan"]._.activity, got["al-Midan"]._.actor) == ("casualties", "opposition")
+
+
+def test_shots_at_a_convoy_wounding_people_are_casualties(nlp, tagger):
+    got = tag(nlp, tagger, "Gunmen fired on the convoy at Ramousseh, wounding three.", "Ramousseh")
+    assert got["Ramousseh"]._.activity == "casualties"
+    got = tag(nlp, tagger, "Snipers shot at the buses near Amiriyah, killing one driver.", "Amiriyah")
+    assert got["Amiriyah"]._.activity == "casualties"
+
+
+def test_present_tense_headline_with_warplanes_pounding_a_rebel_held_place_is_a_government_airstrike(nlp, tagger):
+    got = tag(nlp, tagger, "Warplanes pound rebel-held Aleppo", "Aleppo")
+    assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("airstrike", "government")
+    got = tag(nlp, tagger, "Jets pummel rebel-held Sukkari", "Sukkari")
+    assert (got["Sukkari"]._.activity, got["Sukkari"]._.actor) == ("airstrike", "government")
+
+
+def test_headline_seizing_a_third_of_a_place_is_a_capture_of_that_place(nlp, tagger):
+    got = tag(nlp, tagger, "Army seizes northern third of rebel-held Aleppo", "Aleppo")
+    assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("capture", "government")
+    got = tag(nlp, tagger, "Troops take eastern half of Sheikh Saeed", "Sheikh Saeed")
+    assert (got["Sheikh Saeed"]._.activity, got["Sheikh Saeed"]._.actor) == ("capture", "government")
+
+
+def test_rebel_held_describes_the_target_not_who_bombed_it(nlp, tagger):
+    got = tag(nlp, tagger, "Warplanes pounded rebel-held districts of Aleppo on Friday.", "Aleppo")
+    assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("airstrike", "government")
+    got = tag(nlp, tagger, "Helicopters dropped barrel bombs on rebel-held parts of Masaken Hanano.", "Masaken Hanano")
+    assert (got["Masaken Hanano"]._.activity, got["Masaken Hanano"]._.actor) == ("airstrike", "government")
