@@ -732,6 +732,15 @@ class ActivityTagger:
                     and _LEXICON.get(c.lemma_.lower()) == "casualties" for c in pred.children):
             # "gunmen fired on the convoy at X, wounding three": the shots hurt people.
             finding = _Finding("casualties", pred, "casualties of fire")
+        if finding.activity == "humanitarian" and finding.predicate is not None \
+                and finding.predicate.lemma_.lower() in {"convoy", "bus", "ambulance"} \
+                and not {t.lower_ for t in finding.predicate.subtree} & {
+                    "aid", "humanitarian", "relief", "food", "medical", "medicine", "un", "supplies", "truck",
+                    "trucks", "flour", "wfp", "unicef"} \
+                and re.search(r"\bevacu", doc.text, re.I):
+            # In an evacuation story a plain "the convoy" is the evacuees' convoy: "the convoy
+            # passed through the X crossing" is the evacuation's crossing point.
+            finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         activity = finding.activity
         span._.activity = activity
         span._.contested = False
@@ -1536,6 +1545,10 @@ class ActivityTagger:
                 return None  # "thousands marched in Istanbul in solidarity with X"
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS:
+                    return "evacuation"
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"evacuees", "evacuee"}:
+                    # "Evacuees reached X", "evacuees were driven out of X" (the parser may
+                    # read a capitalised "Evacuees" as a name, with no lemma).
                     return "evacuation"
             subj = self._subject_words(tok)
             head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}

@@ -1279,3 +1279,22 @@ def test_rebel_held_describes_the_target_not_who_bombed_it(nlp, tagger):
     assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("airstrike", "government")
     got = tag(nlp, tagger, "Helicopters dropped barrel bombs on rebel-held parts of Masaken Hanano.", "Masaken Hanano")
     assert (got["Masaken Hanano"]._.activity, got["Masaken Hanano"]._.actor) == ("airstrike", "government")
+
+
+def test_evacuees_reaching_or_driven_out_of_a_place_are_an_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "Evacuees reached Khan al-Asal on Thursday afternoon.", "Khan al-Asal")
+    assert got["Khan al-Asal"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "Evacuees were driven out of Sukkari in green buses.", "Sukkari")
+    assert got["Sukkari"]._.activity == "evacuation"
+
+
+def test_the_convoy_of_an_evacuation_story_crossing_a_place_is_the_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "The evacuation of eastern Aleppo resumed on Thursday. "
+              "The convoy passed through the Ramousseh crossing on its way west.", "Ramousseh")
+    assert got["Ramousseh"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "Evacuations began at dawn. The convoy headed for the countryside via Rashidin.",
+              "Rashidin")
+    assert got["Rashidin"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "The evacuation resumed on Thursday. An aid convoy passed through the Ramousseh crossing.",
+              "Ramousseh")
+    assert got["Ramousseh"]._.activity == "humanitarian"
