@@ -875,18 +875,36 @@ class PlaceFinder:
         """"Fatima Zahra": a capitalised word inside a sentence, right before the match,
         that is neither a place word, a compass word nor a demonym ("Kurdish Sheikh
         Maqsoud") makes the pair a person's (or an unknown place's) name."""
-        if i < 2:
-            return False
         W, L = self._w, self._l
-        prev, low = W[i - 1], L[i - 1]
-        if not (prev.isalpha() and _is_cap(prev)) or prev.isupper() or self._inside[i - 1] \
-                or not self._sp[i - 1]:
+        # "Zaid al-Sukkari", "Mohammed al-Shaar": look past the article to the word
+        # before the whole "al-X". A given name before an article-led name is a person's
+        # even when it opens the sentence (a sentence does not start "Fighters al-Shaar").
+        article = False
+        if i >= 3 and W[i - 1] == "-" and L[i - 2] in ("al", "el") and not self._sp[i - 2]:
+            i -= 2
+            article = True
+        elif i >= 1 and L[i] in ("al", "el"):
+            article = True
+        if i < 1 or i < 2 and not article:
             return False
+        prev, low = W[i - 1], L[i - 1]
+        # A word that belongs to some listed name ("Zaid" of Bani Zaid) still counts
+        # before an article: the longest match would have taken "X al-Y" were it listed.
+        if not (prev.isalpha() and _is_cap(prev)) or prev.isupper() \
+                or self._inside[i - 1] and not article or not self._sp[i - 1]:
+            return False
+        if article and (low in _TOPONYM_GENERICS or low in _QUARTER or low in _DESCRIPTORS
+                        or low in _FAC_HEAD_WORDS):
+            return False  # "Mazraat al-X", "Hay al-X", "Karm al-X" name places
+        if article and self._inside[i - 1] and self.index.candidates(prev):
+            return False  # "in Aleppo al-Sukkari": two places side by side
         if low in _COMPASS or low in self._stop_words or low in _PERSON_TITLES \
                 or low.endswith(("ish", "ian", "ean", "an", "i", "ese")):
             return False
-        before = W[i - 2]
-        if not before.isalnum() or before.isspace():
+        before = W[i - 2] if i >= 2 else ""
+        if (not before.isalnum() or before.isspace()) and not (
+                article and low not in _WEEKDAYS_MONTHS and low not in _GROUP_NOUNS
+                and not low.endswith("s")):
             return False  # the capital opens a sentence or a line: it proves nothing
         return not self._headline(self._doc, i)
 

@@ -487,3 +487,10 @@ def test_outlets_prayers_sects_and_kunya_names_after_a_preposition_are_not_unres
     # A school named after a person is still a named facility the gazetteer lacks.
     assert places(nlp, "Children were killed near Ibn Khaldoun school.") \
         == [("Ibn Khaldoun school", None, "unresolved")]
+
+
+def test_a_given_name_before_an_al_surname_makes_a_person_even_at_sentence_start(nlp):
+    assert texts(nlp, "Mohammed al-Shaar, a local council member, said water was cut.") == []
+    assert texts(nlp, "The activist Zaid al-Sukkari filmed the aftermath.") == []
+    assert texts(nlp, "Shelling hit Sheikh Saeed, al-Sukkari and al-Ansari.") \
+        == ["Sheikh Saeed", "al-Sukkari", "al-Ansari"]
