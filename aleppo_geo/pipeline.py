@@ -348,6 +348,10 @@ _SECTS = frozenset("sunni sunnis shia shias shiite shiites alawite alawites alaw
 # Qasioun", "In Al-Watan, a columnist ...".
 _OUTLET_NAMES = frozenset("watan tishreen qasioun baladi orient sana thawra mayadeen manar "
                           "ikhbariya jazeera arabiya hawar anha baath".split())
+# People and parts of an outlet: "Tishreen's correspondent" is the newspaper's.
+_MEDIA_ROLES = frozenset("correspondent correspondents reporter reporters editor editors "
+                         "journalist journalists website coverage presenter anchor "
+                         "columnist columnists editorial".split())
 # Arabic kunya and filiation words: "Abu Omar's house" is a person's.
 _KUNYA = frozenset("abu umm um ibn bin bint".split())
 # Labels of picture and writing credits: the name after "Photo:" is a person's.
@@ -1005,9 +1009,13 @@ class PlaceFinder:
         # metonymy ("Moscow said"), so those keep their place.
         quarter = bool(places) and all(p.kind in _CITY_QUARTER_KINDS or p.kind in ("town", "village")
                                        for p in places)
-        if quarter and (i >= 2 and L[i - 1] == "to" and L[i - 2] == "according"
-                        or i >= 1 and L[i - 1] in ("told", "tells")):
+        according = i >= 2 and L[i - 1] == "to" and L[i - 2] == "according"
+        if quarter and (according or i >= 1 and L[i - 1] in ("told", "tells")):
             return True
+        if according and j < n and W[j].isdigit() and len(W[j]) <= 3:
+            return True  # "according to Aleppo 24, five were killed"
+        if quarter and j + 1 < n and L[j] in ("'s", "’s") and L[j + 1] in _MEDIA_ROLES:
+            return True  # "Tishreen's correspondent": the daily's, not the quarter's
         before = L[start - 1] if start > 0 else ""
         if before in _LOCATIVE_PREPS or before in ("of", "on", "for", "by", "the"):
             return False

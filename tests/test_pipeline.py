@@ -435,6 +435,8 @@ def test_outlets_named_after_a_quarter_or_with_a_number_are_not_places(nlp):
     # A town's name speaking is its namesake channel; a capital speaking is its government.
     assert texts(nlp, "Al Mayadeen said troops entered Sheikh Lutfi.") == ["Sheikh Lutfi"]
     assert texts(nlp, "Moscow said the offensive would go on.") == ["Moscow"]
+    assert texts(nlp, "Tishreen's correspondent said the army had entered Hanano.") == ["Hanano"]
+    assert texts(nlp, "According to Aleppo 24, five were killed in Marjeh.") == ["Marjeh"]
 
 
 def test_bylines_credits_outlets_factions_people_feasts_and_sects_are_not_places(nlp):
