@@ -677,6 +677,14 @@ class ActivityTagger:
                 if cur.pos_ == "VERB" and lemma in _LIGHT_VERBS and any(
                         c.dep_ in {"dobj", "nsubjpass"} and self._lexicon_activity(c, None) for c in cur.children):
                     return True  # "launched an offensive ... on Friday"
+                if cur.pos_ in {"VERB", "AUX"} and any(
+                        c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB" and self._lexicon_activity(c, None)
+                        and (c.dep_ == "conj" or any(m.lower_ in {"as", "when", "while"} for m in c.children
+                                                     if m.dep_ in {"mark", "advmod"}))
+                        for c in cur.children):
+                    # "Rebels were squeezed into a shrinking pocket on Wednesday as troops
+                    # advanced": the day is the advance's.
+                    return True
                 if cur.pos_ == "VERB":
                     break
         return False
@@ -695,7 +703,8 @@ class ActivityTagger:
             # Inside a relative clause or an "after seizing Y on Saturday" phrase: the time
             # of another event, which the narrative does not move to.
             return any(any(c.dep_ == "mark" and c.lower_ in {"since", "until"} for c in a.children)
-                       or (a.dep_ in {"relcl", "pcomp"} and a.pos_ == "VERB")
+                       or (a.dep_ == "relcl" and a.pos_ == "VERB")
+                       or (a.dep_ == "pcomp" and a.pos_ == "VERB" and a.head.lower_ not in {"of", "in", "by"})
                        for a in tok.ancestors if a.pos_ in {"VERB", "AUX"})
 
         exprs = [(e, t) for e, t in exprs if not background(t)]
@@ -2431,6 +2440,15 @@ class ActivityTagger:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
+            if cur.lower_ in {"after", "before"} and cur.dep_ == "prep" \
+                    and cur.head.lower_ in {"day", "days", "night"} and cur.head.pos_ == "NOUN":
+                # "pushed into X on Thursday, a day after seizing Y" with "after" parsed
+                # under "day": Y's clause is a day before the main one.
+                n = 1
+                for c in cur.head.children:
+                    if c.dep_ == "nummod":
+                        n = int(c.lower_) if c.lower_.isdigit() else _WORD_NUMBERS.get(c.lower_, 1)
+                return (-n if cur.lower_ == "after" else n), cur
             if cur.pos_ in {"VERB", "AUX"}:
                 marks = [c for c in cur.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}]
                 for m in marks:

@@ -1298,3 +1298,32 @@ def test_the_convoy_of_an_evacuation_story_crossing_a_place_is_the_evacuation(nl
     got = tag(nlp, tagger, "The evacuation resumed on Thursday. An aid convoy passed through the Ramousseh crossing.",
               "Ramousseh")
     assert got["Ramousseh"]._.activity == "humanitarian"
+
+
+def test_a_day_after_parsed_under_day_still_dates_the_seized_place_a_day_earlier(nlp, tagger):
+    got = tag(nlp, tagger, "Government forces pushed into Sheikh Saeed on Thursday, a day after seizing al-Sukkari.",
+              "Sheikh Saeed", "al-Sukkari")
+    assert got["Sheikh Saeed"]._.event_date == dt.date(2016, 9, 29)
+    assert got["al-Sukkari"]._.event_date == dt.date(2016, 9, 28)
+    got = tag(nlp, tagger, "The army entered Masaken Hanano on Sunday, a day after taking Jabal Badro.",
+              "Masaken Hanano", "Jabal Badro")
+    assert got["Jabal Badro"]._.event_date == dt.date(2016, 10, 1)
+
+
+def test_a_lead_dated_on_the_verge_of_an_event_or_beside_an_advance_lends_its_day(nlp, tagger):
+    for lead in ("Syrian troops and allied militias were on the verge of retaking all of Aleppo on Wednesday, "
+                 "the Observatory said, after a week of heavy fighting in the east of the city.",
+                 "Rebels in Aleppo were squeezed into a shrinking pocket of the east on Wednesday as troops "
+                 "advanced through the Old City under heavy air and artillery cover."):
+        text = ("Army gains in Aleppo\n\n" + lead + "\n\n"
+                "Troops took Bab al-Hadid and Bab al-Nairab, the Observatory said.")
+        got = tag(nlp, tagger, text, "Bab al-Hadid", "Bab al-Nairab")
+        assert got["Bab al-Hadid"]._.event_date == dt.date(2016, 9, 28), lead
+        assert got["Bab al-Nairab"]._.event_date == dt.date(2016, 9, 28), lead
+
+
+def test_a_siege_since_a_month_gives_no_day(nlp, tagger):
+    got = tag(nlp, tagger, "About 250,000 people remain in eastern Aleppo, under siege since July.", "eastern Aleppo")
+    assert got["eastern Aleppo"]._.event_date is None
+    got = tag(nlp, tagger, "Government forces have besieged al-Kalasa since July.", "al-Kalasa")
+    assert got["al-Kalasa"]._.event_date is None
