@@ -496,3 +496,11 @@ def test_a_given_name_before_an_al_surname_makes_a_person_even_at_sentence_start
     assert texts(nlp, "The activist Zaid al-Sukkari filmed the aftermath.") == []
     assert texts(nlp, "Shelling hit Sheikh Saeed, al-Sukkari and al-Ansari.") \
         == ["Sheikh Saeed", "al-Sukkari", "al-Ansari"]
+
+
+def test_title_case_headlines_keep_their_places_and_drop_an_outlet_masthead(nlp):
+    assert places(nlp, "Aleppo 24: Regime Jets Pound Hanano and Sakhour") \
+        == [("Hanano", "hanano", "exact"), ("Sakhour", "sakhour", "exact")]
+    assert places(nlp, "Smart News | Clashes Erupt Near Ramouseh Academy") \
+        == [("Ramouseh Academy", "ramouseh", "variant")]
+    assert texts(nlp, "WATCH: Footage From Inside al-Quds Hospital") == ["al-Quds Hospital"]
