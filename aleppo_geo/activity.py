@@ -677,6 +677,12 @@ class ActivityTagger:
                 if cur.pos_ == "VERB" and lemma in _LIGHT_VERBS and any(
                         c.dep_ in {"dobj", "nsubjpass"} and self._lexicon_activity(c, None) for c in cur.children):
                     return True  # "launched an offensive ... on Friday"
+                if cur.pos_ == "VERB" and lemma not in _INTENT | _INTENT_INF | {
+                        "sign", "broker", "agree", "reach", "hold", "meet", "halt", "suspend", "pause", "stop",
+                        "cease", "end", "freeze", "lift", "deny", "condemn"} and any(
+                        c.dep_ == "dobj" and self._lexicon_activity(c, None) in {"siege", "capture"}
+                        for c in cur.children):
+                    return True  # "reimposed the siege of X on September 4"
                 if cur.pos_ in {"VERB", "AUX"} and any(
                         c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB" and self._lexicon_activity(c, None)
                         and (c.dep_ == "conj" or any(m.lower_ in {"as", "when", "while"} for m in c.children
@@ -736,10 +742,14 @@ class ActivityTagger:
             while pred.dep_ in {"pobj", "prep", "dobj"} and pred.head.i != pred.i and pred.pos_ != "VERB":
                 pred = pred.head
         if finding.activity in {"humanitarian", "evacuation"} and pred is not None and pred.pos_ == "VERB" \
-                and pred.lemma_.lower() in {"fire", "shoot", "open", "attack", "target", "ambush"} and any(
-                    c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG"
-                    and _LEXICON.get(c.lemma_.lower()) == "casualties" for c in pred.children):
-            # "gunmen fired on the convoy at X, wounding three": the shots hurt people.
+                and pred.lemma_.lower() in {"fire", "shoot", "open", "attack", "target", "ambush", "stop",
+                                            "block", "halt", "intercept"} and any(
+                    c.dep_ in {"advcl", "xcomp", "conj"} and (c.tag_ == "VBG" or c.dep_ == "conj")
+                    and (_LEXICON.get(c.lemma_.lower()) == "casualties" or (
+                        c.lemma_.lower() == "shoot" and any(g.lower_ == "dead" for g in c.subtree)))
+                    for c in pred.children):
+            # "gunmen fired on the convoy at X, wounding three", "militiamen stopped a convoy
+            # at X and shot dead one man": the shots hurt people.
             finding = _Finding("casualties", pred, "casualties of fire")
         if finding.activity == "humanitarian" and finding.predicate is not None \
                 and finding.predicate.lemma_.lower() in {"convoy", "bus", "ambulance"} \

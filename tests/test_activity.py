@@ -1327,3 +1327,23 @@ def test_a_siege_since_a_month_gives_no_day(nlp, tagger):
     assert got["eastern Aleppo"]._.event_date is None
     got = tag(nlp, tagger, "Government forces have besieged al-Kalasa since July.", "al-Kalasa")
     assert got["al-Kalasa"]._.event_date is None
+
+
+def test_militias_stopping_a_convoy_and_shooting_someone_dead_are_casualties(nlp, tagger):
+    got = tag(nlp, tagger, "Pro-government militiamen stopped a convoy at the Ramouseh roundabout and shot dead "
+              "one man, activists say.", "Ramouseh")
+    assert got["Ramouseh"]._.activity == "casualties"
+    got = tag(nlp, tagger, "Gunmen blocked the buses at the Amiriyah checkpoint and killed two evacuees.", "Amiriyah")
+    assert got["Amiriyah"]._.activity == "casualties"
+
+
+def test_a_lead_that_reimposed_or_completed_a_siege_on_a_day_lends_that_day(nlp, tagger):
+    for lead in ("Pro-regime forces reimposed the siege of eastern Aleppo City on September 4 after "
+                 "recapturing the three military academies in the south-west of the city.",
+                 "Government troops completed the encirclement of the rebel-held east on September 4 after "
+                 "a week of heavy fighting along the southern edge of the city."):
+        text = ("Situation report\n\n" + lead + "\n\n"
+                "Regime forces first recaptured the Armament Academy, then advanced into the Artillery School.")
+        got = tag(nlp, tagger, text, "Armament Academy", "Artillery School")
+        assert got["Armament Academy"]._.event_date == dt.date(2016, 9, 4), lead
+        assert got["Artillery School"]._.event_date == dt.date(2016, 9, 4), lead
