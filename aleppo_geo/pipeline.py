@@ -1189,8 +1189,8 @@ class PlaceFinder:
             return False
         if j < len(doc) and self._l[j] in _SPEECH_VERBS:
             return False  # "Karam al-Masri said": a speaker, not a misspelt place
-        if j < len(doc) and W[j].startswith("/") or i >= 2 and prev == ":" \
-                and W[i - 2].lower() in _CREDIT_WORDS:
+        if j < len(doc) and W[j].startswith("/") or prev in ("©", "(c)") \
+                or i >= 2 and prev == ":" and W[i - 2].lower() in _CREDIT_WORDS:
             return False  # "Photograph: Karam al-Masri/AFP": a credit names a person
         if len(content) == 1 and (not prev or not prev.isalpha()):
             return False  # a lone capitalised word opening a sentence is just a sentence

@@ -471,6 +471,7 @@ def test_bylines_credits_outlets_factions_people_feasts_and_sects_are_not_places
 def test_photo_credits_are_people_not_misspelt_places(nlp):
     assert texts(nlp, "Photograph: Karam al-Masri/AFP/Getty Images") == []
     assert texts(nlp, "A man walks in Sukkari. Photo: Karam al-Masri / AFP") == ["Sukkari"]
+    assert texts(nlp, "© Karam al-Masri") == []
 
 
 def test_a_sentence_crowded_with_names_is_not_a_headline_so_factions_stay_factions(nlp):
