@@ -2372,6 +2372,10 @@ class ActivityTagger:
         while cur.head.i != cur.i:
             cur = cur.head
             path.append(cur)
+        if finding.reason == "list line" and finding.predicate is not None:
+            # "X: troops seized the southern half on September 6": the clause after the
+            # colon carries the date; its predicate stands in for the mention's path.
+            path = [finding.predicate] + list(finding.predicate.ancestors)
         path_ids = {t.i: n for n, t in enumerate(path)}
         best = None
         for expr, tok in exprs:

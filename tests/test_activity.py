@@ -1347,3 +1347,13 @@ def test_a_lead_that_reimposed_or_completed_a_siege_on_a_day_lends_that_day(nlp,
         got = tag(nlp, tagger, text, "Armament Academy", "Artillery School")
         assert got["Armament Academy"]._.event_date == dt.date(2016, 9, 4), lead
         assert got["Artillery School"]._.event_date == dt.date(2016, 9, 4), lead
+
+
+def test_a_list_line_takes_the_date_of_the_clause_after_its_colon(nlp, tagger):
+    text = ("Pro-regime forces reimposed the siege of the city's east after a week of heavy fighting, "
+            "local activists said.\n\nControl changes, August 31 – September 8:\n\n"
+            "• 1070 Project: pro-regime forces seized the southern half of the housing project on September 6.\n"
+            "• al-Amariyah: opposition groups repelled a regime attack on September 7.")
+    got = tag(nlp, tagger, text, "1070 Project", "al-Amariyah")
+    assert got["1070 Project"]._.event_date == dt.date(2016, 9, 6)
+    assert got["al-Amariyah"]._.event_date == dt.date(2016, 9, 7)
