@@ -395,7 +395,8 @@ _DASHES = frozenset({"-", "–", "—", "‐", "‑", "--"})
 # next to none of these is accepted without running the guards (see _plain_single).
 _PLAIN_BLOCK = (_ARTICLES | _JOINERS | _QUARTER | _OUTLET_WORDS | _FAC_HEAD_FIRST
                 | _PERSON_TITLES | _ORG_OPENERS | _ORG_HEADS | _COMPASS.keys()
-                | frozenset({"of", "for", "and", "'s", "’s", "-", "al", "el"}))
+                | frozenset(_DESCRIPTORS)  # "the Midan district of Damascus"
+                | frozenset({"of", "for", "and", "'s", "’s", "-", "al", "el", "in"}))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -850,6 +851,8 @@ class PlaceFinder:
         if self._continues_unknown_name(doc, j, literal=literal):
             return None
         end = self._extend_facility(doc, j, places)
+        if self._in_other_city(doc, i, end, places):
+            return None
         return i, self._trim_descriptor(doc, i, end)
 
     def _plain_single(self, i: int, places: list[Any]) -> bool:
@@ -935,6 +938,13 @@ class PlaceFinder:
                 k += 1
             return k < n and _is_cap(W[k]) and bool(SP[j - 1]) \
                 or (nxt == low and k < n and _is_cap(W[k]) and not SP[j] and bool(SP[j - 1]))
+        # "Bab Touma", "Tal Abyad": a listed one-word generic ("Bab" for al-Bab) followed
+        # by a capital opens a longer name nobody listed.
+        if literal and L[j - 1] in _TOPONYM_GENERICS and (j < 2 or W[j - 2] != "-") \
+                and nxt.isalpha() and _is_cap(nxt) and not nxt.isupper() and SP[j - 1] \
+                and low not in _WEEKDAYS_MONTHS and low not in _DESCRIPTORS \
+                and low not in _FAC_HEAD_WORDS:
+            return True
         # A listed spelling followed by a capital ("Syria October 4", "U.S. Secretary")
         # is still the place; a bare variant ("Bab Qinnasrin") is not.
         if (not literal and nxt.isalpha() and _is_cap(nxt) and not nxt.isupper()
@@ -1071,6 +1081,28 @@ class PlaceFinder:
             if not other:
                 return True
         return False
+
+    def _other_settlement(self, text: str) -> bool:
+        """Is ``text`` a known town or city outside the Aleppo area (Damascus, Hama)?"""
+        other = self.index.candidates(text)
+        return bool(other) and other[0].kind in _SETTLEMENT_KINDS and not other[0].in_aleppo_area
+
+    def _in_other_city(self, doc: Doc, i: int, end: int, places: list[Any]) -> bool:
+        """"Hama's Hamidiyeh quarter", "Marjeh square in Damascus", "the Midan district
+        of Damascus": a quarter of another city that shares a name with one of Aleppo's."""
+        if not places or not all(p.kind in _CITY_QUARTER_KINDS and p.in_aleppo_area
+                                 for p in places):
+            return False
+        W, L = self._w, self._l
+        n = len(W)
+        if i >= 2 and L[i - 1] in ("'s", "’s") and _is_cap(W[i - 2]) \
+                and self._other_settlement(W[i - 2]):
+            return True
+        k = end
+        while k < n and (L[k] in _DESCRIPTORS or L[k] in _FAC_HEAD_WORDS):
+            k += 1
+        return k + 1 < n and L[k] in ("in", "of") and _is_cap(W[k + 1]) \
+            and self._other_settlement(W[k + 1])
 
     def _after_other_name(self, doc: Doc, i: int) -> bool:
         """"Damascus airport", "Kuweires airport": a lowercase landmark word qualified by

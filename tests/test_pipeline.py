@@ -505,3 +505,17 @@ def test_title_case_headlines_keep_their_places_and_drop_an_outlet_masthead(nlp)
     assert places(nlp, "Smart News | Clashes Erupt Near Ramouseh Academy") \
         == [("Ramouseh Academy", "ramouseh", "variant")]
     assert texts(nlp, "WATCH: Footage From Inside al-Quds Hospital") == ["al-Quds Hospital"]
+
+
+def test_a_quarter_of_another_city_is_not_aleppos_namesake(nlp):
+    assert texts(nlp, "Protesters gathered in Marjeh square in Damascus.") == ["Damascus"]
+    assert texts(nlp, "Clashes in Hama's Hamidiyeh quarter.") == ["Hama"]
+    assert texts(nlp, "Reporters never saw the Midan district of Damascus.") == ["Damascus"]
+    assert texts(nlp, "Shelling hit Hamidiyeh in Hama.") == ["Hama"]
+    # ... while Aleppo's own quarters stay.
+    assert texts(nlp, "Jets hit Hanano in Aleppo.") == ["Hanano", "Aleppo"]
+
+
+def test_a_listed_generic_word_before_another_capital_opens_an_unknown_name(nlp):
+    found = texts(nlp, "Rebels advanced on the town of al-Bab, Bab Sabaa and Bab Touma.")
+    assert found == ["al-Bab"]
