@@ -1101,8 +1101,21 @@ class PlaceFinder:
         k = end
         while k < n and (L[k] in _DESCRIPTORS or L[k] in _FAC_HEAD_WORDS):
             k += 1
-        return k + 1 < n and L[k] in ("in", "of") and _is_cap(W[k + 1]) \
-            and self._other_settlement(W[k + 1])
+        if k + 1 < n and L[k] in ("in", "of") and _is_cap(W[k + 1]) \
+                and self._other_settlement(W[k + 1]):
+            return True
+        # "In Damascus, shells fell on the Midan district": the sentence is set in
+        # another city (and names no Aleppo-area place before the quarter).
+        k = i - 1
+        while k > 0 and i - k < 40 and W[k] not in (".", "!", "?") and "\n" not in W[k]:
+            k -= 1
+        start = k + 1 if k > 0 or W[0] in (".", "!", "?") or "\n" in W[0] else 0
+        if start + 2 < i and L[start] == "in" and W[start + 2] == "," \
+                and self._other_settlement(W[start + 1]):
+            return not any(self._inside[m] and any(p.in_aleppo_area for p in
+                                                  self.index.candidates(W[m]))
+                           for m in range(start + 3, i))
+        return False
 
     def _after_other_name(self, doc: Doc, i: int) -> bool:
         """"Damascus airport", "Kuweires airport": a lowercase landmark word qualified by

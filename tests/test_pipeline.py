@@ -512,6 +512,8 @@ def test_a_quarter_of_another_city_is_not_aleppos_namesake(nlp):
     assert texts(nlp, "Clashes in Hama's Hamidiyeh quarter.") == ["Hama"]
     assert texts(nlp, "Reporters never saw the Midan district of Damascus.") == ["Damascus"]
     assert texts(nlp, "Shelling hit Hamidiyeh in Hama.") == ["Hama"]
+    assert texts(nlp, "In Damascus, shells fell on the Midan district and Bab Touma.") \
+        == ["Damascus"]
     # ... while Aleppo's own quarters stay.
     assert texts(nlp, "Jets hit Hanano in Aleppo.") == ["Hanano", "Aleppo"]
 
