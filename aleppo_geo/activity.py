@@ -1259,7 +1259,11 @@ class ActivityTagger:
                 return "negated"  # "striking targets in Idlib, not in Aleppo"
             if prep in {"in", "at", "inside", "near"} and governor.lower_ in {
                     "positioned", "stationed", "entrenched", "holed", "barricaded", "based", "dug"} \
-                    and governor.dep_ in {"acl", "amod", "relcl"}:
+                    and (governor.dep_ in {"acl", "amod", "relcl"} or (
+                        governor.lower_ != "based" and governor.tag_ in {"VBN", "VBD"}
+                        and prep in {"in", "inside"})):
+                # ("Terrorists positioned in X fired ..." may be parsed with "positioned" as
+                # the main verb: still where they were, not an event.)
                 return "origin_none"  # "terrorists positioned in X fired at Y": where they fired from
             if prep in {"in", "at", "inside", "near"} and governor.lemma_.lower() in {
                     "position", "base", "stronghold", "post", "bunker", "launchpad", "emplacement"} \

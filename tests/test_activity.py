@@ -1357,3 +1357,12 @@ def test_a_list_line_takes_the_date_of_the_clause_after_its_colon(nlp, tagger):
     got = tag(nlp, tagger, text, "1070 Project", "al-Amariyah")
     assert got["1070 Project"]._.event_date == dt.date(2016, 9, 6)
     assert got["al-Amariyah"]._.event_date == dt.date(2016, 9, 7)
+
+
+def test_where_shooters_were_positioned_is_not_the_target(nlp, tagger):
+    got = tag(nlp, tagger, "Terrorists positioned in Bustan al-Qaser fired rocket shells on Tuesday at al-Midan.",
+              "Bustan al-Qaser", "al-Midan")
+    assert got["Bustan al-Qaser"]._.activity == "none"
+    assert got["al-Midan"]._.activity == "shelling"
+    got = tag(nlp, tagger, "Gunmen stationed in al-Kalasa fired mortars at the Hamdaniyah district.", "al-Kalasa")
+    assert got["al-Kalasa"]._.activity == "none"
