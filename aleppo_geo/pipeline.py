@@ -40,8 +40,13 @@ the words around each mention):
     ("south-western Aleppo" -> "Aleppo"), and "Old City of Aleppo" is two mentions.
     Guards keep out organisations ("Syrian Observatory for Human Rights", "Failaq
     al-Sham"), outlets named after places ("the Tishreen daily", "an Emirates airline
-    flight"), demonyms ("Syrian", "Iraqi"), people ("Baraa al-Halabi"), lowercase English
-    words that look like short names ("us", "bab"). A bounded fuzzy fallback proposes
+    flight"), demonyms ("Syrian", "Iraqi"), people ("Baraa al-Halabi", "Mohammed
+    al-Shaar"), lowercase English words that look like short names ("us", "bab"), outlets
+    named after a quarter or town when they report or are quoted ("Tishreen said",
+    "according to Tishreen", "Al Mayadeen said", "Aleppo 24 reported" -- capitals keep
+    their metonymy: "Moscow said"), quarters of another city that share a name with one of
+    Aleppo's ("Hama's Hamidiyeh", "Marjeh square in Damascus"), and a listed generic word
+    opening a longer unknown name ("Bab Touma"). A bounded fuzzy fallback proposes
     capitalised names (whole "X al-Y" runs) that no gazetteer spelling matches, only when
     the match is close and the place is a local one (never a country).
 
@@ -58,7 +63,10 @@ the words around each mention):
     (organisations -- any word a group/agency head such as Helmets, Council, Front,
     Crescent --, outlets and demonyms filtered), and so are capitalised names after a
     locative preposition ("into al-Mashatiyeh", "from X and Tal al-Sawda"), so curators
-    see what the gazetteer lacks. The fast pipeline has no NER and adds none.
+    see what the gazetteer lacks. Not added: live-blog clock stamps and the entry's first
+    word ("14:05 GMT - Rebels"), feasts and prayer times ("Eid al-Adha", "Maghrib"),
+    sects ("Alawite"), outlets ("a report in Qasioun"), kunya names before 's or a verb
+    of saying ("Abu Omar's house"). The fast pipeline has no NER and adds none.
 
 Publication metadata
 --------------------
