@@ -1298,8 +1298,9 @@ class ActivityTagger:
                     "withdraw", "retreat", "pull", "fall", "regroup", "redeploy"} and (
                     mover.lemma_.lower() != "fall" or governor.lower_ == "back"):
                 return "reference"  # where a retreating force went: it neither took nor lost it
-            if prep == "from" and governor.lemma_.lower() in _LEAVE_PLACE and governor.pos_ == "VERB" and (
-                    self._subject_words(governor) & (_ARMED | {"our", "we"})):
+            if prep == "from" and mover.lemma_.lower() in _LEAVE_PLACE and mover.pos_ == "VERB" and (
+                    self._subject_words(mover) & (_ARMED | {"our", "we"})):
+                # ("fighters had pulled back from X": "from" hangs on "back".)
                 return "ok"  # "insurgents withdrew from X": X changes hands (see _special_predicate)
             if prep == "from" and governor.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
@@ -2075,6 +2076,11 @@ class ActivityTagger:
                 and pred is not None and pred.lemma_.lower() not in {"fall", "fallen", "fell"}:
             # "The attack on X was thwarted, rebels said": the speaker's side acted.
             side = classify_actor(" ".join(t.text for t in speaker.subtree))
+            if side is not None and activity == "capture" and pred.lemma_.lower() in _LEAVE_PLACE \
+                    and pred.pos_ == "VERB":
+                # "Rebel officials said fighters had pulled back from X": their own side
+                # left, so the other side has it.
+                side = {"government": "opposition", "opposition": "government"}.get(side, side)
         if side is None and activity in {"ground_advance", "capture", "shelling", "repelled"}:
             # Any side named in the mention's sentence, outside the speaker's phrase.
             # (Not for air strikes and sieges: rebels had no aircraft and laid no siege,

@@ -1366,3 +1366,11 @@ def test_where_shooters_were_positioned_is_not_the_target(nlp, tagger):
     assert got["al-Midan"]._.activity == "shelling"
     got = tag(nlp, tagger, "Gunmen stationed in al-Kalasa fired mortars at the Hamdaniyah district.", "al-Kalasa")
     assert got["al-Kalasa"]._.activity == "none"
+
+
+def test_fighters_pulling_back_from_a_place_lose_it(nlp, tagger):
+    got = tag(nlp, tagger, "Rebel officials said fighters had pulled back from Jabal Badro to new lines further south.",
+              "Jabal Badro")
+    assert (got["Jabal Badro"]._.activity, got["Jabal Badro"]._.actor) == ("capture", "government")
+    got = tag(nlp, tagger, "Insurgents pulled back from al-Ansari overnight, a monitor said.", "al-Ansari")
+    assert (got["al-Ansari"]._.activity, got["al-Ansari"]._.actor) == ("capture", "government")
