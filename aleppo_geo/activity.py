@@ -986,6 +986,9 @@ class ActivityTagger:
                 deferred = _Finding(activity, tok, "predicate")
                 continue
             if activity and deferred is not None and activity in _STATE_ACTIVITIES | {"evacuation"}:
+                if self._hypothetical(tok, activity) and activity not in _STATE_ACTIVITIES:
+                    # "militants will be able to leave through two corridors: along X".
+                    return _Finding(reason="hypothetical", hypothetical=True)
                 return deferred
             if activity == "casualties" and tok.dep_ in {"advcl", "relcl", "conj"}:
                 # "Air strikes were reported in X, where 12 people were killed": the main

@@ -1374,3 +1374,12 @@ def test_fighters_pulling_back_from_a_place_lose_it(nlp, tagger):
     assert (got["Jabal Badro"]._.activity, got["Jabal Badro"]._.actor) == ("capture", "government")
     got = tag(nlp, tagger, "Insurgents pulled back from al-Ansari overnight, a monitor said.", "al-Ansari")
     assert (got["al-Ansari"]._.activity, got["al-Ansari"]._.actor) == ("capture", "government")
+
+
+def test_corridors_fighters_will_be_able_to_leave_through_are_a_plan(nlp, tagger):
+    got = tag(nlp, tagger, "During the pause, militants will be able to leave eastern Aleppo through two corridors: "
+              "along the Castello road and through the Garage al-Hajez area.", "Castello", "Garage al-Hajez")
+    assert got["Castello"]._.activity == "none"
+    assert got["Garage al-Hajez"]._.activity == "none"
+    got = tag(nlp, tagger, "Civilians will be allowed to leave through a corridor near Bustan al-Qasr.", "Bustan al-Qasr")
+    assert got["Bustan al-Qasr"]._.activity == "none"
