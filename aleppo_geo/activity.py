@@ -850,9 +850,36 @@ class ActivityTagger:
                     if self._hypothetical(h, act):
                         return _Finding(reason="hypothetical", hypothetical=True)
                     return _Finding(act, h, "list line")
+        if line_toks and line_toks[0].lower_ in {"inside", "in", "within"} and line_toks[0].i == span.start - 1 - (
+                1 if span.start >= 2 and span.doc[span.start - 1].pos_ in {"ADJ", "VERB", "DET"}
+                and span.doc[span.start - 2].i == line_toks[0].i else 0) \
+                and span.end < len(span.doc) and span.doc[span.end].text == "," and any(
+                    o.start > span.end and o.sent == span.sent and self._more_specific(o.root, span)
+                    for o in span.doc.spans.get(self.spans_key, [])):
+            # "Inside besieged Aleppo, revolutionaries attacked ... on the X and Y fronts":
+            # the opening phrase sets the scene; the named quarters carry the event.
+            return _Finding(reason="container")
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
+        if span.start >= 1 and span.doc[span.start - 1].lower_ == "past" or (
+                span.start >= 2 and span.doc[span.start - 2].lower_ == "past"
+                and span.doc[span.start - 1].pos_ in {"DET", "ADJ"}) or (
+                span.start >= 3 and span.doc[span.start - 3].lower_ == "past"
+                and span.doc[span.start - 2].pos_ == "DET" and span.doc[span.start - 1].pos_ in {"ADJ", "VERB"}):
+            # "buses travelling along the X road, past the ruined Y": a landmark passed.
+            return _Finding(reason="reference")
+        clause_verb = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), span.sent.root)
+        sent_subjects = {c.lemma_.lower() for c in clause_verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        if clause_verb.lemma_.lower() in {"celebrate", "rally", "protest", "demonstrate", "mourn",
+                                          "pray", "photograph", "film", "tour"} \
+                or sent_subjects & {"photographer", "correspondent", "reporter", "journalist", "crew",
+                                    "cameraman", "we"} and clause_verb.lemma_.lower() in {
+                                        "spend", "stay", "live", "work", "visit", "travel", "go", "be"}:
+            # Where people celebrated or where reporters spent weeks is no war event:
+            # "citizens celebrated the army's advances in X", "our photographers spent the
+            # last weeks of the battle in X".
+            return _Finding(reason="setting")
         if relation == "origin_evacuation":
             for anc in root.ancestors:
                 if _LEXICON.get(anc.lemma_.lower()) == "evacuation":

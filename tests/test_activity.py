@@ -1383,3 +1383,30 @@ def test_corridors_fighters_will_be_able_to_leave_through_are_a_plan(nlp, tagger
     assert got["Garage al-Hajez"]._.activity == "none"
     got = tag(nlp, tagger, "Civilians will be allowed to leave through a corridor near Bustan al-Qasr.", "Bustan al-Qasr")
     assert got["Bustan al-Qasr"]._.activity == "none"
+
+
+def test_celebrations_and_reporters_whereabouts_are_no_war_events(nlp, tagger):
+    got = tag(nlp, tagger, "In the al-Hamdaniya neighborhood, citizens celebrated the army's advances, SANA's "
+              "reporter said.", "al-Hamdaniya")
+    assert got["al-Hamdaniya"]._.activity == "none"
+    got = tag(nlp, tagger, "Our photographers spent the last weeks of the battle in east Aleppo, from the shelters "
+              "of Jibreen to the front line at Salah al-Din.", "east Aleppo", "Jibreen", "Salah al-Din")
+    assert {s._.activity for s in got.values()} == {"none"}
+
+
+def test_a_landmark_the_buses_travel_past_is_a_reference_point(nlp, tagger):
+    got = tag(nlp, tagger, "The buses are travelling along the Ramouseh road, past the ruined Artillery College, "
+              "towards Khan al-Assal.", "Artillery College")
+    assert got["Artillery College"]._.activity == "none"
+    got = tag(nlp, tagger, "The convoy drove past Sheikh Saeed before dawn.", "Sheikh Saeed")
+    assert got["Sheikh Saeed"]._.activity == "none"
+
+
+def test_an_opening_inside_phrase_is_the_container_of_the_named_fronts(nlp, tagger):
+    got = tag(nlp, tagger, "Inside besieged Aleppo, revolutionaries attacked regime positions on the Sheikh Saeed "
+              "and Salah al-Din fronts at dawn on Sunday.", "Aleppo", "Sheikh Saeed")
+    assert got["Aleppo"]._.activity == "none"
+    assert got["Sheikh Saeed"]._.activity == "ground_advance"
+    got = tag(nlp, tagger, "In Aleppo, troops stormed al-Sukkari overnight.", "Aleppo", "al-Sukkari")
+    assert got["Aleppo"]._.activity == "none"
+    assert got["al-Sukkari"]._.activity != "none"
