@@ -312,7 +312,7 @@ _DISPUTING = {"deny", "dispute", "reject", "refute"}
 
 _CIVILIANS = {
     "civilian", "resident", "family", "people", "child", "woman", "refugee", "patient", "inhabitant",
-    "evacuee", "wounded", "sick", "hundred", "thousand", "others", "other", "many", "some",
+    "evacuee", "evacuees", "wounded", "sick", "hundred", "thousand", "others", "other", "many", "some",
 }
 #: People moved by an evacuation deal (civilians, the wounded, fighters and their families)
 #: and the vehicles that move them: "buses carrying gunmen crossed at X" is an evacuation.
@@ -859,6 +859,13 @@ class ActivityTagger:
             # "Inside besieged Aleppo, revolutionaries attacked ... on the X and Y fronts":
             # the opening phrase sets the scene; the named quarters carry the event.
             return _Finding(reason="container")
+        if span.start >= 2 and span.doc[span.start - 1].lower_ == "from" \
+                and span.doc[span.start - 2].lemma_.lower() in {"displace", "flee", "evacuate", "escape", "uproot"} \
+                and span.doc[span.start - 2].pos_ == "VERB":
+            # "families displaced from X are sheltering in ...": X is where they left.
+            mover = span.doc[span.start - 2]
+            if not self._hypothetical(mover, "evacuation"):
+                return _Finding("evacuation", mover, "departure")
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
@@ -1833,6 +1840,13 @@ class ActivityTagger:
                       "take", "find"}
             if pos == "VERB" and not any(a.lemma_.lower() in motion for a in list(tok.ancestors)[:2]) \
                     and not any(c.lemma_.lower() in motion for c in kids):
+                return "humanitarian"
+            if pos == "NOUN" and lemma == "shelter" and not any(
+                    a.lemma_.lower() in motion | {"displace", "evacuate", "bus", "transport", "take", "bring"}
+                    for a in list(tok.ancestors)[:4]) and not any(c.lemma_.lower() in motion for c in kids) \
+                    and not any(t.lemma_.lower() in {"displace", "evacuee", "flee", "arrive", "evacuate"}
+                                for t in tok.sent):
+                # "a classroom used as a shelter in X": people surviving there.
                 return "humanitarian"
             return "evacuation"
         if lemma in _LEAVE_PLACE and pos == "VERB" and child is not None and child.lower_ in {

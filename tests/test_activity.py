@@ -1410,3 +1410,19 @@ def test_an_opening_inside_phrase_is_the_container_of_the_named_fronts(nlp, tagg
     got = tag(nlp, tagger, "In Aleppo, troops stormed al-Sukkari overnight.", "Aleppo", "al-Sukkari")
     assert got["Aleppo"]._.activity == "none"
     assert got["al-Sukkari"]._.activity != "none"
+
+
+def test_the_place_people_were_displaced_from_is_an_evacuation_departure(nlp, tagger):
+    got = tag(nlp, tagger, "Several hundred families displaced from al-Ramouseh are sheltering in mosques in "
+              "Sayf al-Dawla.", "al-Ramouseh")
+    assert got["al-Ramouseh"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "About 400 people who fled from Bustan al-Qasr now live in tents.", "Bustan al-Qasr")
+    assert got["Bustan al-Qasr"]._.activity == "evacuation"
+
+
+def test_a_building_used_as_a_shelter_is_humanitarian_but_evacuees_taken_to_one_are_evacuated(nlp, tagger):
+    got = tag(nlp, tagger, "A girl and her father in a classroom used as a shelter in Jibreen, December 10, 2016.",
+              "Jibreen")
+    assert got["Jibreen"]._.activity == "humanitarian"
+    got = tag(nlp, tagger, "Evacuees were taken to a shelter in Jibreen.", "Jibreen")
+    assert got["Jibreen"]._.activity == "evacuation"
