@@ -1755,6 +1755,13 @@ class ActivityTagger:
                                                       for t in tok.subtree) \
                 and {t.lemma_.lower() for o in objs for t in o.subtree} & _EVACUEES:
             return "evacuation"  # "carrying the wounded towards X"
+        if lemma in {"stream", "pour", "flood", "trickle", "spill", "flock"} and pos == "VERB" \
+                and self._subject_words(tok) & (_CIVILIANS | {"evacuees", "displaced"}) \
+                and not self._subject_words(tok) & _ARMED:
+            return "evacuation"  # "civilians streamed out of X", "families poured into Y"
+        if lemma == "bring" and pos == "VERB" and child is not None and child.lower_ in {"to", "into", "towards"} \
+                and (self._subject_words(tok) | {t.lemma_.lower() for o in objs for t in o.subtree}) & _EVACUEES:
+            return "evacuation"  # "the wounded were brought to hospitals in X"
         if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck", "escort"} and pos == "VERB":
             people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
             if people & _EVACUEES:

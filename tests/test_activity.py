@@ -1426,3 +1426,12 @@ def test_a_building_used_as_a_shelter_is_humanitarian_but_evacuees_taken_to_one_
     assert got["Jibreen"]._.activity == "humanitarian"
     got = tag(nlp, tagger, "Evacuees were taken to a shelter in Jibreen.", "Jibreen")
     assert got["Jibreen"]._.activity == "evacuation"
+
+
+def test_civilians_streaming_out_and_the_wounded_brought_somewhere_are_evacuations(nlp, tagger):
+    got = tag(nlp, tagger, "Civilians streamed out of al-Sukkari towards government lines.", "al-Sukkari")
+    assert got["al-Sukkari"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "Families poured into Jibrin overnight.", "Jibrin")
+    assert got["Jibrin"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "The wounded were brought to hospitals in Atareb.", "Atareb")
+    assert got["Atareb"]._.activity == "evacuation"
