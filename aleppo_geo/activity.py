@@ -869,6 +869,9 @@ class ActivityTagger:
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
+        headline = self._headline_verb(span, line_toks)
+        if headline is not None:
+            return headline
         if span.start >= 1 and span.doc[span.start - 1].lower_ == "past" or (
                 span.start >= 2 and span.doc[span.start - 2].lower_ == "past"
                 and span.doc[span.start - 1].pos_ in {"DET", "ADJ"}) or (
@@ -1049,6 +1052,11 @@ class ActivityTagger:
                     and tok.head.dep_ == "agent" and _LEXICON.get(tok.head.head.lemma_.lower()) == "casualties":
                 # "two civilians were injured by shelling on X": the injuries are the news.
                 activity, tok = "casualties", tok.head.head
+            if activity in {"airstrike", "shelling"} and tok.pos_ == "VERB" and tok.dep_ in {"advcl", "acl", "conj"} \
+                    and tok.head.i < tok.i and _LEXICON.get(tok.head.lemma_.lower()) == "casualties" \
+                    and any(t.lower_ in {"in", "by", "during", "amid"} for t in tok.doc[tok.head.i + 1:tok.i]):
+                # "Five civilians died in rebel shelling of X" (parsed as a clause of "died").
+                activity, tok = "casualties", tok.head
             if activity in {"airstrike", "shelling"} and tok.dep_ in {"acl", "amod"} and tok.head.dep_ == "pobj" \
                     and tok.head.head.dep_ == "agent" \
                     and _LEXICON.get(tok.head.head.head.lemma_.lower()) == "casualties":
@@ -1188,24 +1196,32 @@ class ActivityTagger:
                     act = self._lexicon_activity(t, None)
                     if act and not self._hypothetical(t, act):
                         return _Finding(act, t, "topic")
-        if line_toks and not any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl", "compound"}
-                                 for t in line_toks):
-            # A headline whose present-tense verb the parser read as a noun ("Warplanes
-            # pound rebel-held Aleppo"): a bombing word after a subject word, before the place.
-            before = [t for t in line_toks if t.i < span.start]
-            for j, t in enumerate(before):
-                if j == 0 or t.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-                    continue
-                form = t.lower_
-                base = form[:-2] if form.endswith("es") and form[:-2] in _BOMBARD else (
-                    form[:-1] if form.endswith("s") else form)
-                if base in _BOMBARD - {"drop", "rain", "fire", "bombardment", "bombing"} \
-                        and before[j - 1].pos_ in {"NOUN", "PROPN"}:
-                    subj = " ".join(x.lower_ for x in before[:j])
-                    air = any(x.lower_ in _AIR_CUES for x in before[:j])
-                    act = "shelling" if classify_actor(subj) == "opposition" and not air else "airstrike"
-                    return _Finding(act, t, "headline verb")
         return _Finding(reason="no predicate")
+
+    def _headline_verb(self, span: Span, line_toks: list[Token]) -> _Finding | None:
+        """A short headline whose present-tense bombing verb the parser read as a noun
+        ("Warplanes pound rebel-held Aleppo", "Jets bombard Aleppo's Old City", "Aleppo:
+        Warplanes pound rebel-held east"): the bombing after a subject word."""
+        if not line_toks or len(line_toks) > 14 or line_toks[-1].text in {".", "!", "?", "\"", "”"} or any(
+                t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in line_toks):
+            return None  # (a sentence ending in a full stop is no headline)
+        if span.end < len(span.doc) and span.doc[span.end].lower_ in {"'s", "’s"} and any(
+                o.start > span.end and o.sent == span.sent for o in span.doc.spans.get(self.spans_key, [])):
+            return None  # "Aleppo's Old City": the container of the named place
+        for j, t in enumerate(line_toks):
+            if j == 0 or t.pos_ not in {"NOUN", "PROPN", "ADJ"} or span.start <= t.i < span.end:
+                continue
+            form = t.lower_
+            base = form[:-2] if form.endswith("es") and form[:-2] in _BOMBARD else (
+                form[:-1] if form.endswith("s") else form)
+            if base in _BOMBARD - {"drop", "rain", "fire", "bombardment", "bombing"} \
+                    and line_toks[j - 1].pos_ in {"NOUN", "PROPN"} and line_toks[j - 1].text != ":":
+                subj_toks = [x for x in line_toks[:j] if x.text != ":" and not (span.start <= x.i < span.end)]
+                subj = " ".join(x.lower_ for x in subj_toks)
+                air = any(x.lower_ in _AIR_CUES for x in subj_toks)
+                act = "shelling" if classify_actor(subj) == "opposition" and not air else "airstrike"
+                return _Finding(act, t, "headline verb")
+        return None
 
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
         """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
@@ -2080,6 +2096,20 @@ class ActivityTagger:
             for c in pred.children:
                 if c.dep_ == "agent":
                     side = classify_actor(" ".join(t.text for t in c.subtree))
+                    if side:
+                        return side
+            for c in pred.children:
+                # "Five civilians died in rebel shelling of X": the attack's side did it.
+                if c.dep_ == "prep" and c.lower_ in {"in", "during", "amid"} and c.i > pred.i:
+                    toks = [t for t in c.subtree if not (span.start <= t.i < span.end)]
+                elif c.dep_ in {"advcl", "acl"} and c.i > pred.i and _LEXICON.get(c.lemma_.lower()) in {
+                        "airstrike", "shelling"}:
+                    toks = [t for t in pred.doc[pred.i + 1:c.i + 1] if not (span.start <= t.i < span.end)]
+                else:
+                    continue
+                if any(_LEXICON.get(t.lemma_.lower()) in {"airstrike", "shelling"} or t.lower_ in _AIR_CUES
+                       for t in toks):
+                    side = classify_actor(" ".join(t.text for t in toks))
                     if side:
                         return side
             return "unknown"

@@ -1435,3 +1435,17 @@ def test_civilians_streaming_out_and_the_wounded_brought_somewhere_are_evacuatio
     assert got["Jibrin"]._.activity == "evacuation"
     got = tag(nlp, tagger, "The wounded were brought to hospitals in Atareb.", "Atareb")
     assert got["Atareb"]._.activity == "evacuation"
+
+
+def test_civilians_dying_in_rebel_shelling_are_casualties_of_the_opposition(nlp, tagger):
+    got = tag(nlp, tagger, "Five civilians died in rebel shelling of al-Midan on Monday.", "al-Midan")
+    assert (got["al-Midan"]._.activity, got["al-Midan"]._.actor) == ("casualties", "opposition")
+    got = tag(nlp, tagger, "Two children were killed in government air strikes on al-Shaar.", "al-Shaar")
+    assert (got["al-Shaar"]._.activity, got["al-Shaar"]._.actor) == ("casualties", "government")
+
+
+def test_short_headlines_with_a_bombing_verb_read_as_a_noun_are_airstrikes(nlp, tagger):
+    got = tag(nlp, tagger, "Jets bombard Aleppo's Old City", "Old City")
+    assert (got["Old City"]._.activity, got["Old City"]._.actor) == ("airstrike", "government")
+    got = tag(nlp, tagger, "Aleppo: Warplanes pound rebel-held east", "Aleppo")
+    assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("airstrike", "government")
