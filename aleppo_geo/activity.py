@@ -97,6 +97,21 @@ Decisions worth knowing:
   not lend theirs. A live blog's timestamped entry ("18:40 -") is the publication
   day. "The previous day" counts back from the narrative's day.
 
+* Evacuation stories: a convoy blocked, stopped or turned back at a checkpoint is an
+  evacuation there (a casualties report when the militia also shot someone); in a story
+  that mentions an evacuation a plain "the convoy" is the evacuees' convoy; the place
+  people were displaced from or fled from is the departure point; talks "to discuss a
+  possible withdrawal" are a plan. Where shooters were positioned, a landmark passed
+  ("past the X"), celebrations and the reporters' own whereabouts are none.
+* Headlines whose present-tense bombing verb the parser read as a noun ("Warplanes
+  pound rebel-held Aleppo") are air strikes; "rebel-held" after the subject describes
+  the target, never the actor. "Died in rebel shelling of X" is casualties by the
+  shelling's side.
+* Narrative dates: a lead also lends its day when it is dated beside an advance ("as
+  troops advanced"), inside "on the verge of retaking", or on a siege imposed ("reimposed
+  the siege on September 4"); list lines ("X: ... on September 6") take the date of the
+  clause after the colon.
+
 The component needs a dependency parser earlier in the pipeline (the statistical
 English model's ``parser``); it raises :class:`MissingParserError` otherwise.
 """
