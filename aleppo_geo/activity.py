@@ -566,7 +566,9 @@ class ActivityTagger:
             words = len(stripped.split())
             ends = stripped.endswith((".", "!", "?", "”", '"', "'", "’", ".)"))
             if stripped:
-                if not body_started and is_body(line):
+                if not body_started and (is_body(line) or any(pos <= a < pos + len(line) + 1
+                                                              for a, _b in ctx.datelines)):
+                    # (A dateline "BEIRUT (Reuters) -" opens the body, however short its lead.)
                     body_started = True
                 # Headline zone (title, standfirst, caption) and body lines that do not
                 # end a sentence (sub-headings, related-link lines) neither borrow nor

@@ -1449,3 +1449,14 @@ def test_short_headlines_with_a_bombing_verb_read_as_a_noun_are_airstrikes(nlp, 
     assert (got["Old City"]._.activity, got["Old City"]._.actor) == ("airstrike", "government")
     got = tag(nlp, tagger, "Aleppo: Warplanes pound rebel-held east", "Aleppo")
     assert (got["Aleppo"]._.activity, got["Aleppo"]._.actor) == ("airstrike", "government")
+
+
+def test_a_short_lead_after_a_dateline_is_body_and_lends_its_day(nlp, tagger):
+    for dateline in ("BEIRUT (Reuters) - ", "ALEPPO, Syria (AP) — "):
+        text = ("Army advances in Aleppo Old City\n\n" + dateline
+                + "Syrian troops advanced into the Old City on Wednesday.\n\n"
+                "Troops took Bab al-Hadid, Bab al-Nairab and the area around the Citadel, the Syrian Observatory "
+                "for Human Rights said, citing sources on the ground.")
+        got = tag(nlp, tagger, text, "Bab al-Hadid", "Bab al-Nairab")
+        assert got["Bab al-Hadid"]._.event_date == dt.date(2016, 9, 28), dateline
+        assert got["Bab al-Nairab"]._.event_date == dt.date(2016, 9, 28), dateline
