@@ -2223,6 +2223,16 @@ class ActivityTagger:
         """Evacuations are coded with the evacuees' side: fighters -> opposition,
         civilians, the wounded or a mixed convoy -> unknown."""
         words: set[str] = set()
+        if pred is not None and pred.pos_ == "VERB" and pred.lemma_.lower() in {
+                "block", "stop", "halt", "turn", "detain", "hold", "intercept", "delay"}:
+            # "militiamen blocked the convoy at X": the blockers are not the evacuees,
+            # whose side the convoy's words tell.
+            convoy = [c for c in pred.children if c.dep_ in {"dobj", "nsubjpass"}]
+            words = {t.lemma_.lower() for c in convoy for t in c.subtree}
+            armed = {"gunman", "gunmen", "fighter", "rebel", "militant", "insurgent", "jihadist"}
+            if words & armed and not words & {"civilian", "wounded", "sick", "child", "woman", "resident"}:
+                return "opposition"
+            return "unknown"
         if pred is not None:
             # "civilians were taken by the army to X", "a corridor set up by the army":
             # a stated agent moved them.
@@ -2256,6 +2266,10 @@ class ActivityTagger:
                 if words or cur.head.i == cur.i or cur.dep_ not in {"advcl", "xcomp", "conj", "acl"}:
                     break
                 cur = cur.head
+        if not words and pred is not None and pred.pos_ == "NOUN" and pred.lemma_.lower() in {
+                "bus", "buses", "convoy", "ambulance", "evacuee"}:
+            # "buses carrying rebel fighters": who rides in them.
+            words = {t.lemma_.lower() for t in pred.subtree if not (span.start <= t.i < span.end)}
         armed = {"gunman", "gunmen", "fighter", "rebel", "militant", "insurgent", "jihadist"}
         if words & armed and not words & {"civilian", "wounded", "sick", "child", "woman", "resident"}:
             return "opposition"

@@ -1460,3 +1460,10 @@ def test_a_short_lead_after_a_dateline_is_body_and_lends_its_day(nlp, tagger):
         got = tag(nlp, tagger, text, "Bab al-Hadid", "Bab al-Nairab")
         assert got["Bab al-Hadid"]._.event_date == dt.date(2016, 9, 28), dateline
         assert got["Bab al-Nairab"]._.event_date == dt.date(2016, 9, 28), dateline
+
+
+def test_a_convoy_stopped_by_militias_is_coded_with_the_evacuees_side_not_the_blockers(nlp, tagger):
+    got = tag(nlp, tagger, "A convoy of 20 buses was stopped by Shiite militias near al-Hamdaniyah.", "al-Hamdaniyah")
+    assert (got["al-Hamdaniyah"]._.activity, got["al-Hamdaniyah"]._.actor) == ("evacuation", "unknown")
+    got = tag(nlp, tagger, "Militiamen blocked buses carrying rebel fighters at al-Ramouseh.", "al-Ramouseh")
+    assert (got["al-Ramouseh"]._.activity, got["al-Ramouseh"]._.actor) == ("evacuation", "opposition")
