@@ -1645,8 +1645,18 @@ class ActivityTagger:
                     # read a capitalised "Evacuees" as a name, with no lemma).
                     return "evacuation"
             subj = self._subject_words(tok)
+            if not subj:
+                # "The convoy set off from X, crossed Y and headed to Z": the parser may hang
+                # the first predicate (with the subject) under the later ones (advcl or ccomp).
+                top = tok
+                while top.dep_ == "conj" and top.head.i != top.i:
+                    top = top.head
+                for c in top.children:
+                    if c.dep_ in {"advcl", "ccomp"} and c.i < top.i:
+                        subj = {t.lemma_.lower() for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
+                        break
             head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
-            if lemma in {"cross", "move", "march", "enter", "reach", "pass"} and (
+            if lemma in {"cross", "move", "march", "enter", "reach", "pass", "head"} and (
                     subj & {"bus", "ambulance", "convoy", "evacuee", "civilian", "family", "resident"}
                     and not head_subj & _ARMED
                     and not subj & {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un"}):

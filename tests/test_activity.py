@@ -1467,3 +1467,20 @@ def test_a_convoy_stopped_by_militias_is_coded_with_the_evacuees_side_not_the_bl
     assert (got["al-Hamdaniyah"]._.activity, got["al-Hamdaniyah"]._.actor) == ("evacuation", "unknown")
     got = tag(nlp, tagger, "Militiamen blocked buses carrying rebel fighters at al-Ramouseh.", "al-Ramouseh")
     assert (got["al-Ramouseh"]._.activity, got["al-Ramouseh"]._.actor) == ("evacuation", "opposition")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The convoy set off from the Salaheddine district, crossed the government-held Sukkari area "
+     "and headed along the highway to Kafr Naha, Syrian state TV said.", ("Sukkari", "Kafr Naha")),
+    ("Buses carrying wounded civilians left Sukkari at dawn, crossed the Jisr al-Haj roundabout "
+     "and headed to Anadan.", ("Jisr al-Haj", "Anadan")),
+])
+def test_an_evacuation_convoy_crossing_and_heading_on_is_still_an_evacuation(nlp, tagger, text, places):
+    got = tag(nlp, tagger, text, *places)
+    for place in places:
+        assert summary(got[place]) == ("evacuation", "unknown"), place
+
+
+def test_troops_crossing_and_heading_on_are_an_advance_not_an_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "Troops left their barracks, crossed the Sukkari area and headed to Anadan.", "Sukkari")
+    assert got["Sukkari"]._.activity == "ground_advance"
