@@ -341,6 +341,10 @@ _ARMED = {
     "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
     "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
 }
+#: Agreements: who brokered or signed one is not who moved the evacuees.
+_DEAL_NOUNS = {"deal", "agreement", "accord", "truce", "ceasefire", "arrangement", "plan", "mediation",
+               "negotiation", "talks", "understanding"}
+
 #: Vehicles and goods: a place hanging on one of these ("the convoy near X") takes the
 #: event of the verb above when there is one ("gunmen fired at the convoy near X, wounding").
 _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor", "corridor", "evacuee",
@@ -2249,6 +2253,8 @@ class ActivityTagger:
             nouns = [pred] + [c for c in pred.children if c.dep_ in {"dobj", "pobj", "prep"}]
             nouns += [g for c in nouns[1:] if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             for node in [pred] + [c for n in nouns for c in n.children if c.dep_ in {"acl", "relcl"}]:
+                if node.head.lemma_.lower() in _DEAL_NOUNS and node is not pred:
+                    continue  # "under a deal brokered by Russia": the broker moved no one
                 for c in node.children:
                     if c.dep_ == "agent":
                         side = classify_actor(" ".join(t.text for t in c.subtree))

@@ -1484,3 +1484,19 @@ def test_an_evacuation_convoy_crossing_and_heading_on_is_still_an_evacuation(nlp
 def test_troops_crossing_and_heading_on_are_an_advance_not_an_evacuation(nlp, tagger):
     got = tag(nlp, tagger, "Troops left their barracks, crossed the Sukkari area and headed to Anadan.", "Sukkari")
     assert got["Sukkari"]._.activity == "ground_advance"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The first buses carrying sick civilians and rebels left the Sukkari district on Monday, "
+     "under a deal brokered by Russia.", "Sukkari"),
+    ("A convoy of buses with wounded civilians and fighters left the Salaheddine quarter on Friday, "
+     "under an agreement brokered by the Russians.", "Salaheddine"),
+])
+def test_the_broker_of_an_evacuation_deal_is_not_the_evacuations_side(nlp, tagger, text, place):
+    got = tag(nlp, tagger, text, place)
+    assert summary(got[place]) == ("evacuation", "unknown")
+
+
+def test_an_agent_who_moved_the_evacuees_still_names_the_side(nlp, tagger):
+    got = tag(nlp, tagger, "Civilians were taken by the army to Jibrin.", "Jibrin")
+    assert summary(got["Jibrin"]) == ("evacuation", "government")
