@@ -341,6 +341,9 @@ _ARMED = {
     "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
     "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
 }
+#: Pronouns that split a group over places ("some to X, others to Y").
+_DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hundreds", "dozens"}
+
 #: Agreements: who brokered or signed one is not who moved the evacuees.
 _DEAL_NOUNS = {"deal", "agreement", "accord", "truce", "ceasefire", "arrangement", "plan", "mediation",
                "negotiation", "talks", "understanding"}
@@ -982,6 +985,19 @@ class ActivityTagger:
                 act = self._lexicon_activity(tok.head, None)
                 if act:
                     return _Finding(act, tok.head, "reported")
+            if prev.lower_ in _DISTRIBUTIVES and prev.pos_ in {"PRON", "NOUN", "DET", "ADJ", "NUM"} \
+                    and dep in {"nsubj", "prep", "dep"} and any(c.dep_ == "prep" for c in prev.children):
+                # "Thousands fled, some to X and others to Y, the Observatory said": the
+                # parser hangs "some" on the speaker's verb (or a comma); it shares the
+                # verb before it.
+                anchor = next((a for a in prev.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                for v in (anchor.children if anchor is not None and anchor.lemma_.lower() in _REPORTING else ()):
+                    if v.dep_ in {"ccomp", "conj"} and v.i < prev.i and v.pos_ == "VERB":
+                        act = self._lexicon_activity(v, None)
+                        if act == "evacuation":
+                            if self._hypothetical(v, act):
+                                return _Finding(reason="hypothetical", hypothetical=True)
+                            return _Finding(act, v, "ellipsis")
             if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
                 if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos", "agent"}:
                     # The mention is in the speaker or the addressee: "Civil Defence in

@@ -1500,3 +1500,15 @@ def test_the_broker_of_an_evacuation_deal_is_not_the_evacuations_side(nlp, tagge
 def test_an_agent_who_moved_the_evacuees_still_names_the_side(nlp, tagger):
     got = tag(nlp, tagger, "Civilians were taken by the army to Jibrin.", "Jibrin")
     assert summary(got["Jibrin"]) == ("evacuation", "government")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Thousands of civilians fled, some to government-held Hamdaniyah and others to the Kurdish-run "
+     "Ashrafiyeh district, the Syrian Observatory for Human Rights said.", ("Hamdaniyah", "Ashrafiyeh")),
+    ("Hundreds of civilians fled, some to government-held Jibrin and others to the Kurdish-run "
+     "Ashrafiyeh district, the United Nations said.", ("Jibrin", "Ashrafiyeh")),
+])
+def test_places_shared_out_among_people_who_fled_are_their_destinations(nlp, tagger, text, places):
+    got = tag(nlp, tagger, text, *places)
+    for place in places:
+        assert summary(got[place]) == ("evacuation", "unknown"), place
