@@ -341,6 +341,18 @@ _ARMED = {
     "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
     "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
 }
+def _idle_vehicle(tok: Token) -> bool:
+    """Whether ``tok`` is a bus, convoy or ambulance that stood, waited or stayed empty or idle:
+    "buses stood empty at the crossing in X" reports that no one left."""
+    if tok.lemma_.lower() not in {"bus", "buses", "convoy", "ambulance", "vehicle"} or tok.dep_ != "nsubj":
+        return False
+    # Buses merely waiting ("buses wait at X to carry evacuees out") belong to an
+    # evacuation under way; only empty or idle ones say that nobody left.
+    verb = tok.head
+    return verb.lemma_.lower() in {"stand", "sit", "wait", "remain", "stay", "be", "lie"} and any(
+        c.lower_ in {"empty", "idle", "unused"} for c in verb.children)
+
+
 #: Pronouns that split a group over places ("some to X, others to Y").
 _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hundreds", "dozens"}
 
@@ -1145,6 +1157,8 @@ class ActivityTagger:
                     return _Finding(reason="hypothetical", hypothetical=True)
                 for cand in self._clause_nominals([tok], span):
                     act = self._lexicon_activity(cand, None)
+                    if act and _idle_vehicle(cand):
+                        return _Finding(reason="idle vehicles")
                     if act:
                         return _Finding(act, cand, "clause")
                 return modifier_found or _Finding(reason="own clause")
@@ -1219,6 +1233,8 @@ class ActivityTagger:
         # The clause's nominal dependents (not its subordinate clauses).
         for cand in self._clause_nominals(path, span):
             act = self._lexicon_activity(cand, None)
+            if act and _idle_vehicle(cand):
+                return _Finding(reason="idle vehicles")
             if act:
                 return _Finding(act, cand, "clause")
         # Headline pattern "Aleppo: regime forces advance": the mention is the topic.

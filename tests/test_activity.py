@@ -1512,3 +1512,20 @@ def test_places_shared_out_among_people_who_fled_are_their_destinations(nlp, tag
     got = tag(nlp, tagger, text, *places)
     for place in places:
         assert summary(got[place]) == ("evacuation", "unknown"), place
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Buses stood empty at the crossing in Bustan al-Basha, where they had been lined up since Monday.",
+     "Bustan al-Basha"),
+    ("Ambulances sat idle at the Ramouseh checkpoint all day as the deal stalled.", "Ramouseh"),
+])
+def test_buses_standing_or_waiting_empty_are_no_evacuation(nlp, tagger, text, place):
+    got = tag(nlp, tagger, text, place)
+    assert got[place]._.activity == "none"
+
+
+def test_buses_that_carried_people_across_are_still_an_evacuation(nlp, tagger):
+    got = tag(nlp, tagger, "Buses carrying civilians crossed at Ramouseh.", "Ramouseh")
+    assert got["Ramouseh"]._.activity == "evacuation"
+    got = tag(nlp, tagger, "Green buses wait at the Sukkari crossing to carry evacuees out of the pocket.", "Sukkari")
+    assert got["Sukkari"]._.activity == "evacuation"
