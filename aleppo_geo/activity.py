@@ -932,6 +932,16 @@ class ActivityTagger:
                     if self._hypothetical(anc, "evacuation") or self._is_goal(anc):
                         return _Finding(reason="hypothetical", hypothetical=True)
                     return _Finding("evacuation", anc, "departure")
+            node = root
+            while node.dep_ in {"compound", "amod"} and node.head.i != node.i:
+                node = node.head  # "from the X district"
+            mover = node.head.head if node.dep_ == "pobj" and node.head.dep_ == "prep" else None
+            if mover is not None and mover.pos_ == "VERB" and mover.lemma_.lower() in {
+                    "set", "depart", "leave", "start", "roll", "pull", "move", "drive"}:
+                # "the convoy set off from X": the departure of the evacuees' vehicles.
+                if self._hypothetical(mover, "evacuation"):
+                    return _Finding(reason="hypothetical", hypothetical=True)
+                return _Finding("evacuation", mover, "departure")
 
         pending: _Finding | None = None
         attempt: _Finding | None = None
@@ -1410,6 +1420,15 @@ class ActivityTagger:
                 return "ok"  # "insurgents withdrew from X": X changes hands (see _special_predicate)
             if prep == "from" and governor.pos_ == "VERB" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
+                return "origin_evacuation"
+            if prep == "from" and governor.pos_ == "VERB" and governor.lemma_.lower() in {
+                    "set", "depart", "leave", "start", "roll", "pull", "move", "drive"} and (
+                    lambda subj: subj & {"bus", "buses", "convoy", "ambulance", "evacuee", "evacuees"}
+                    and not subj & (_ARMED | {"aid", "humanitarian", "relief", "food", "un", "tank", "tanks"}))(
+                    {c.lemma_.lower() for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}}
+                    | {c.lower_ for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}}):
+                # "the convoy set off from X", "the buses pulled out from X": the
+                # evacuees' departure point.
                 return "origin_evacuation"
             if prep == "from":
                 # "evacuation of the wounded from X", "buses left from X": a departure

@@ -1529,3 +1529,22 @@ def test_buses_that_carried_people_across_are_still_an_evacuation(nlp, tagger):
     assert got["Ramouseh"]._.activity == "evacuation"
     got = tag(nlp, tagger, "Green buses wait at the Sukkari crossing to carry evacuees out of the pocket.", "Sukkari")
     assert got["Sukkari"]._.activity == "evacuation"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The convoy set off from the Salaheddine district, crossed the government-held Sukkari area "
+     "and headed along the highway to Kafr Naha, Syrian state TV said.", "Salaheddine"),
+    ("The buses set off from Bustan al-Qasr shortly after dawn.", "Bustan al-Qasr"),
+])
+def test_where_an_evacuation_convoy_set_off_from_is_an_evacuation_site(nlp, tagger, text, place):
+    got = tag(nlp, tagger, text, place)
+    assert summary(got[place]) == ("evacuation", "unknown")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The tanks set off from the Hamdaniyah district at dawn.", "Hamdaniyah"),
+    ("The aid convoy set off from Jibrin on Monday.", "Jibrin"),
+])
+def test_tanks_or_aid_setting_off_from_a_place_are_no_evacuation(nlp, tagger, text, place):
+    got = tag(nlp, tagger, text, place)
+    assert got[place]._.activity != "evacuation"
