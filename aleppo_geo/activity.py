@@ -58,7 +58,11 @@ Decisions worth knowing:
   abandoned X") is a capture by the other side; civilians, evacuees and their buses
   are an evacuation, coded with the evacuees' side (fighters -> opposition,
   civilians, the wounded or a mixed convoy -> unknown). Where a retreating force went
-  is none.
+  is none. Where evacuees' buses or a convoy set off from, crossed and headed to are
+  all evacuation sites (also when the parser hangs "set off" under "crossed"); buses
+  that stood empty or sat idle at a place are none; whoever brokered the deal
+  ("under a deal brokered by Russia") does not give the evacuation a side. "Thousands
+  fled, some to X and others to Y" makes X and Y evacuation destinations.
 * Car, truck and suicide bombs and IEDs are ground weapons of an assault
   (ground_advance), never air strikes; an unarmed "rebels targeted/pounded X" is
   ground fire (rebels had no aircraft).
