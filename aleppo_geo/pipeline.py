@@ -589,7 +589,34 @@ _FLAGS = [_F_SEEN, _F_CANDIDATE, _F_INSIDE, _F_CONTENT, _F_CAP, _F_FUZZY, SPACY,
 _FLAG_OWNERS: dict[int, Any] = {}
 
 
-class PlaceFinder:
+class _GazetteerBacked:
+    """What the finder and the linker share: a gazetteer index loaded on first use.
+
+    Subclasses set ``self._spec`` (see ``_gazetteer_spec``) and ``self._index = None`` in
+    ``__init__`` and react to a new gazetteer in ``_on_new_gazetteer``.
+    """
+
+    _spec: tuple
+    _index: "_Index | None"
+
+    @property
+    def index(self) -> "_Index":
+        # Loaded on first use, so that load_pipeline(gazetteer=<object>) never reads the
+        # bundled data it is about to replace.
+        if self._index is None:
+            self.use_gazetteer(get_gazetteer(*self._spec))
+        return self._index
+
+    def use_gazetteer(self, gazetteer: Any) -> None:
+        """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
+        self._index = _index_for(gazetteer)
+        self._on_new_gazetteer(gazetteer)
+
+    def _on_new_gazetteer(self, gazetteer: Any) -> None:
+        pass
+
+
+class PlaceFinder(_GazetteerBacked):
     """Finds candidate place mentions from the gazetteer (component ``aleppo_places``).
 
     Sets ``doc.spans[span_key]`` (sorted, non-overlapping spans; ``span._.place`` is left
@@ -638,17 +665,7 @@ class PlaceFinder:
         self._lines: dict[int, bool] = {}
         self._inside: Any = None
 
-    @property
-    def index(self) -> "_Index":
-        # Loaded on first use, so that load_pipeline(gazetteer=<object>) never reads the
-        # bundled data it is about to replace.
-        if self._index is None:
-            self.use_gazetteer(get_gazetteer(*self._spec))
-        return self._index
-
-    def use_gazetteer(self, gazetteer: Any) -> None:
-        """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
-        self._index = _index_for(gazetteer)
+    def _on_new_gazetteer(self, gazetteer: Any) -> None:
         self._token_class = {}
         if _FLAG_OWNERS.get(id(self.vocab)) is not self._index:
             _FLAG_OWNERS.pop(id(self.vocab), None)
@@ -1312,7 +1329,7 @@ def _preset_ents(doc: Doc, spans: list[Span]) -> None:
 
 # --------------------------------------------------------------------------- the linker
 
-class PlaceLinker:
+class PlaceLinker(_GazetteerBacked):
     """Resolves the spans in ``doc.spans[span_key]`` to places (component ``aleppo_linker``).
 
     Sets ``span._.place``, ``span._.match`` and ``span._.score`` on every span; with an NER
@@ -1353,15 +1370,7 @@ class PlaceLinker:
         self._spec = _gazetteer_spec(gazetteer, extend_gazetteer)
         self._index: _Index | None = None
 
-    @property
-    def index(self) -> "_Index":
-        if self._index is None:
-            self.use_gazetteer(get_gazetteer(*self._spec))
-        return self._index
-
-    def use_gazetteer(self, gazetteer: Any) -> None:
-        """Switch to another :class:`~aleppo_geo.gazetteer.Gazetteer` object."""
-        self._index = _index_for(gazetteer)
+    def _on_new_gazetteer(self, gazetteer: Any) -> None:
         self._token = _gazetteer_token(gazetteer)
 
     def _has_ner(self) -> bool:
