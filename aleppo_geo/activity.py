@@ -233,6 +233,11 @@ _GROUND_FIRE_CUES = {
 _LEXICON: dict[str, str] = {}
 
 
+# Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
+_SETBACK = frozenset({"blow", "setback", "defeat", "loss", "humiliation", "disaster", "catastrophe",
+                      "reverse", "embarrassment"})
+
+
 def _add(activity: str, words: Iterable[str]) -> None:
     for word in words:
         _LEXICON[word] = activity
@@ -1104,7 +1109,9 @@ class ActivityTagger:
                 main_act = self._lexicon_activity(tok.head, tok)
                 if main_act is None and tok.head.lemma_.lower() == "be":
                     main_act = self._copula_activity(tok.head, tok)[0]
-                if main_act and not self._hypothetical(tok.head, main_act):
+                if main_act == "casualties" and not self._hypothetical(tok.head, main_act):
+                    # (Only the toll absorbs the clause: in "residents fled as bombs hit
+                    # X" the bombing is what happened at X.)
                     return _Finding(main_act, tok.head, "main clause")
             if activity and activity != "casualties" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
                     and tok.head.lower_ in {"in", "during", "amid"} \
@@ -1778,6 +1785,11 @@ class ActivityTagger:
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if pos == "VERB" and "way" in obj_lemmas and lemma in {
+                "fight", "battle", "push", "force", "blast", "shoot", "bulldoze", "claw", "work", "make"} \
+                and child is not None and child.lower_ in {"into", "inside", "to", "towards", "toward", "through"}:
+            # "troops fought their way into X": an advance, not a stand-off.
+            return "ground_advance"
         if pos == "VERB" and lemma in {"raise", "hoist", "plant", "wave", "fly"} and (
                 "flag" in obj_lemmas or "flags" in {o.lower_ for o in objs}):
             return "capture"  # raising a flag over a place claims it
@@ -2264,11 +2276,20 @@ class ActivityTagger:
             for t in span.sent:
                 if t.dep_ in {"advcl", "relcl", "acl"} and not (t.left_edge.i <= span.start <= t.right_edge.i):
                     skip |= {x.i for x in t.subtree}
+            # "the biggest blow to the rebels", "a setback for the army": the side named
+            # is the one that lost, not the one that acted.
+            losers = [c for t in span.sent if t.lemma_.lower() in _SETBACK and t.pos_ == "NOUN"
+                      for c in t.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}]
+            for c in losers:
+                skip |= {x.i for x in c.subtree}
             words = [t.text_with_ws if t.i not in skip else " | " for t in span.sent]
             side = classify_actor("".join(words))
             if side is not None and pred is not None and pred.lemma_.lower() == "loss" and activity == "capture":
                 # "rebels ... after the loss of X": the side named lost it.
                 side = {"government": "opposition", "opposition": "government"}.get(side, side)
+            if side is None and losers and activity == "capture":
+                lost = classify_actor(" ".join(t.text for c in losers for t in c.subtree))
+                side = {"government": "opposition", "opposition": "government"}.get(lost or "")
         if side is None and activity in {"capture", "ground_advance"}:
             place = getattr(span._, "place", None) if Span.has_extension("place") else None
             key = getattr(place, "id", None) or span.text.lower()

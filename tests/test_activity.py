@@ -1548,3 +1548,30 @@ def test_where_an_evacuation_convoy_set_off_from_is_an_evacuation_site(nlp, tagg
 def test_tanks_or_aid_setting_off_from_a_place_are_no_evacuation(nlp, tagger, text, place):
     got = tag(nlp, tagger, text, place)
     assert got[place]._.activity != "evacuation"
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # the toll of a "when"/"as" clause is the news; people fleeing are not
+    ("Residents flee as bombs hit al-Sukkari", "al-Sukkari", ("airstrike", "government")),
+    ("Families ran for cover as shells slammed into Hamdaniya.", "Hamdaniya", ("shelling", "unknown")),
+    ("Twelve people were killed when barrel bombs hit a market in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
+])
+def test_a_when_or_as_clause_yields_to_the_main_clause_only_for_a_toll(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Syrian troops were fighting their way into Bustan al-Basha.", "Bustan al-Basha"),
+    ("Army units battled their way through Sakhour on Friday.", "Sakhour"),
+])
+def test_fighting_ones_way_into_a_place_is_an_advance(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("ground_advance", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The fall of Masaken Hanano was the biggest blow to the rebels since 2012.", "Masaken Hanano",
+     ("capture", "government")),
+    ("The loss of Sheikh Saeed is a major setback for the government.", "Sheikh Saeed", ("capture", "opposition")),
+])
+def test_the_side_a_capture_was_a_blow_to_is_the_side_that_lost_it(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
