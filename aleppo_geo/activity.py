@@ -1623,7 +1623,7 @@ class ActivityTagger:
         if lemma == "bomb" or low in {"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "ied", "ieds"}:
             # Car, truck and suicide bombs are ground weapons, part of an assault; IEDs too.
             mods = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
-            if low in {"ied", "ieds"} or mods & {"car", "truck", "suicide", "roadside", "vehicle", "lorry"}:
+            if low in {"ied", "ieds"} or mods & {"car", "truck", "suicide", "roadside", "vehicle", "lorry", "tunnel"}:
                 return "ground_advance"
         if lemma == "strike" or low in {"strikes", "strike"}:
             act = "airstrike"
@@ -1785,6 +1785,11 @@ class ActivityTagger:
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if pos == "VERB" and lemma == "blow" and "up" in prts and (
+                self._subject_words(tok) & _ARMED or obj_lemmas & {"tunnel", "building", "explosive", "position",
+                                                                  "headquarters", "post", "checkpoint"}):
+            # "Rebels blew up a tunnel under army positions in X": a ground assault.
+            return "ground_advance"
         if pos == "VERB" and "way" in obj_lemmas and lemma in {
                 "fight", "battle", "push", "force", "blast", "shoot", "bulldoze", "claw", "work", "make"} \
                 and child is not None and child.lower_ in {"into", "inside", "to", "towards", "toward", "through"}:
@@ -2540,6 +2545,17 @@ class ActivityTagger:
 
     @staticmethod
     def _speaker(verb: Token) -> Token | None:
+        if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+                and verb.i >= 2 and verb.doc[verb.i - 1].pos_ in {"NOUN", "PROPN"}:
+            # "..., injuring four civilians, a source at the police told SANA": the parser
+            # joined the speaker's verb to the main clause; the phrase just before it,
+            # set off by a comma, is the speaker.
+            top = verb.doc[verb.i - 1]
+            while top.head.i < verb.i and top.head.i != top.i and (
+                    top.dep_ in {"compound", "pobj", "prep", "amod"} or top.head.pos_ == "ADP"):
+                top = top.head
+            if top.pos_ in {"NOUN", "PROPN"} and top.left_edge.i > 0 and top.doc[top.left_edge.i - 1].text == ",":
+                return top
         cur = verb
         for _ in range(3):
             for c in cur.children:

@@ -192,7 +192,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?:last|this|past|the past|earlier this|in the past|over the past|previous) week(?:end)?"
         r"|a week ago)\b", re.IGNORECASE)),
     ("month", re.compile(
-        r"\b(?:(?:this|last|past|earlier this) month|(?:in|during|early|late|mid-?)\s+(?:January|February|March|April"
+        r"\b(?:(?:this|last|past|earlier this) month|(?:in|during|early|late|mid-?|since|until|till|by|through"
+        r"|throughout|from|last|of)\s+(?:January|February|March|April"
         r"|June|July|August|September|October|November|December))\b", re.IGNORECASE)),
     # "the fall of Hanano" is not a season: "fall" only after this/last/past.
     ("season", re.compile(r"\b(?:(?:this|last|past) (?:summer|winter|spring|autumn|fall)"

@@ -1575,3 +1575,26 @@ def test_fighting_ones_way_into_a_place_is_an_advance(nlp, tagger, text, place):
 ])
 def test_the_side_a_capture_was_a_blow_to_is_the_side_that_lost_it(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_month_after_since_dates_the_clause_to_no_day(nlp, tagger):
+    text = ("Troops shelled Sakhour on Saturday.\n\n"
+            "No aid has entered Kallaseh since July, when government forces cut the Castello Road.")
+    span = tag(nlp, tagger, text, "Castello Road")["Castello Road"]
+    assert (span._.activity, span._.event_date) == ("capture", None)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Opposition fighters detonated a tunnel bomb under army positions in the Old City.", "Old City"),
+    ("Rebels blew up a tunnel packed with explosives beneath a building in Bab al-Nairab.", "Bab al-Nairab"),
+])
+def test_tunnel_bombs_are_a_ground_assault_not_an_air_strike(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("ground_advance", "opposition")
+
+
+def test_a_comma_set_speaker_the_parser_joined_to_the_main_clause_is_the_source(nlp, tagger):
+    text = ("Terrorist organizations targeted residential areas in al-Midan with rocket shells, injuring four "
+            "civilians, a source at the police command told SANA.")
+    span = tag(nlp, tagger, text, "al-Midan")["al-Midan"]
+    assert span._.activity == "shelling"
+    assert "police" in span._.attributed_to.lower()
