@@ -83,6 +83,9 @@ def test_day_expressions_resolve_to_a_day(text, expected):
     ("recently", "unknown"),
     ("since 19 September", "unknown"),
     ("since September 19", "unknown"),
+    ("since July", "month"),
+    ("until December", "month"),
+    ("by the end of August", "month"),
 ])
 def test_vague_expressions_and_ranges_give_no_day(text, precision):
     expr = only(text)
