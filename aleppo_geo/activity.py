@@ -245,7 +245,7 @@ def _add(activity: str, words: Iterable[str]) -> None:
 
 _add("airstrike", [
     "airstrike", "air-strike", "bomb", "bombing", "bombardment", "raid", "strafe", "warplane",
-    "sortie", "blitz",
+    "sortie", "blitz", "bunker-buster", "buster",
 ])
 _add("shelling", ["shell", "shelling", "mortar", "artillery", "rocket", "barrage"])
 _add("ground_advance", [
@@ -1115,7 +1115,9 @@ class ActivityTagger:
                     return _Finding(main_act, tok.head, "main clause")
             if activity and activity != "casualties" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
                     and tok.head.lower_ in {"in", "during", "amid"} \
-                    and self._lexicon_activity(tok.head.head, tok.head) == "casualties":
+                    and self._lexicon_activity(tok.head.head, tok.head) == "casualties" and not any(
+                        c.dep_ in {"nsubj", "nsubjpass"} and self._negated_quantity(c) for c in tok.head.head.children):
+                # ("No one was hurt in the strike on X": the strike is the news.)
                 # "40 rebels died in the fighting for X": "X killed in ..." is casualties.
                 activity, tok = "casualties", tok.head.head
             if activity in {"airstrike", "shelling"} and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
@@ -1484,7 +1486,10 @@ class ActivityTagger:
                                                           if tb.lower_ in _ADMIN)) and self._more_specific(tb, span):
                     return "container"
             if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor) and (
-                    governor.lower_ not in _PEOPLE_SOURCES or self._is_speaker_phrase(governor)):
+                    governor.lower_ not in _PEOPLE_SOURCES or self._is_speaker_phrase(governor)) and not (
+                    governor.dep_ in {"nsubjpass", "dobj"} and governor.head.lemma_.lower() not in _REPORTING):
+                # ("its centre in X was put out of action", "strikes hit the council's office
+                # in X": the organisation's building was the target, so X is a site.)
                 return "organisation"
         if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
             return "container"
@@ -1591,6 +1596,9 @@ class ActivityTagger:
         if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
             return None
         act = _LEXICON.get(lemma) or _LEXICON.get(low)
+        if act is None and pos == "PROPN" and low.endswith("s") and tok.is_title:
+            # A capitalised plural the model took for a name: "Airstrikes destroyed ...".
+            act = _LEXICON.get(low[:-2] if low.endswith("es") and low[:-2] in _LEXICON else low[:-1])
         special = self._special_predicate(tok, child, lemma, pos)
         if special is not None:
             return special or None
@@ -1785,6 +1793,9 @@ class ActivityTagger:
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
+            # "Militants opened fire on X": one side firing at a place (the weapon may say air).
+            return self._weapon(tok, default="shelling")
         if pos == "VERB" and lemma == "blow" and "up" in prts and (
                 self._subject_words(tok) & _ARMED or obj_lemmas & {"tunnel", "building", "explosive", "position",
                                                                   "headquarters", "post", "checkpoint"}):
@@ -2075,6 +2086,19 @@ class ActivityTagger:
             return True
         return False
 
+    @staticmethod
+    def _negated_quantity(subj: Token) -> bool:
+        """Whether a subject says nobody: "no civilians", "not a single resident",
+        "nobody", "no one", "none of the families"."""
+        if subj.lower_ in {"nobody", "none", "noone"} or (subj.lower_ == "one" and subj.i > 0
+                                                          and subj.doc[subj.i - 1].lower_ == "no"):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            return True
+        left = subj.doc[subj.left_edge.i:subj.i]
+        words = [t.lower_ for t in left]
+        return words[:2] in (["not", "a"], ["not", "one"]) or words[:1] == ["not"] and len(words) == 1
+
     def _hypothetical(self, tok: Token, activity: str) -> bool:
         """Whether the clause of ``tok`` (or any clause above it) is hypothetical or future."""
         cur = tok
@@ -2100,6 +2124,13 @@ class ActivityTagger:
                     cur.i == tok.i or (prev is not None and prev.i == tok.i and tok.pos_ == "NOUN"
                                        and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})):
                 # "had not carried out any strikes in X": the light verb's negation.
+                return True
+            if cur.pos_ in {"VERB", "AUX"} and (cur.i == tok.i or (
+                    prev is not None and prev.i == tok.i and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})) and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and self._negated_quantity(c) for c in kids) or (
+                    cur.i == tok.i and cur.dep_ == "acl" and cur.pos_ == "VERB" and self._negated_quantity(cur.head)):
+                # "No civilians left through X", "not a single resident has used the corridor
+                # in X", "nobody was killed in X": nothing happened there.
                 return True
             if cur.i != tok.i and prev is not None and prev.dep_ in {"dobj", "xcomp"} and cur.pos_ == "VERB" \
                     and lemma in {"halt", "stop", "suspend", "pause", "cease", "end", "freeze", "call"} \

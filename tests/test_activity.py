@@ -1598,3 +1598,36 @@ def test_a_comma_set_speaker_the_parser_joined_to_the_main_clause_is_the_source(
     span = tag(nlp, tagger, text, "al-Midan")["al-Midan"]
     assert span._.activity == "shelling"
     assert "police" in span._.attributed_to.lower()
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The Civil Defence says its centre in al-Sakhour was put out of action by a bunker-buster.", "al-Sakhour",
+     ("airstrike", "government")),
+    ("Airstrikes destroyed the local council's office in al-Shaar.", "al-Shaar", ("airstrike", "government")),
+    # the organisation as a speaker still locates no event
+    ("The Civil Defence in Aleppo said it had pulled survivors from the rubble.", "Aleppo", ("none", None)),
+])
+def test_an_organisations_building_that_was_hit_is_a_site(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Not a single civilian has used the corridors in Sheikh Saeed, he added.", "Sheikh Saeed", ("none", None)),
+    ("No civilians left through the Bustan al-Qasr crossing on Friday.", "Bustan al-Qasr crossing", ("none", None)),
+    ("Nobody was killed in Hamdaniya.", "Hamdaniya", ("none", None)),
+    ("None of the residents fled Kallaseh.", "Kallaseh", ("none", None)),
+    # nobody hurt, but the strike happened
+    ("No one was hurt in the strike on al-Shaar.", "al-Shaar", ("airstrike", "government")),
+    ("Hundreds of civilians left through the Bustan al-Qasr crossing on Friday.", "Bustan al-Qasr crossing",
+     ("evacuation", "unknown")),
+])
+def test_a_subject_that_says_nobody_reports_nothing_at_the_place(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Rebels opened fire on army positions in Sheikh Saeed.", "Sheikh Saeed", ("shelling", "opposition")),
+    ("Helicopters opened fire on the road near Anadan.", "Anadan", ("airstrike", "government")),
+])
+def test_opening_fire_on_a_place_is_an_attack_by_fire(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
