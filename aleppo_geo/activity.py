@@ -233,6 +233,8 @@ _GROUND_FIRE_CUES = {
 _LEXICON: dict[str, str] = {}
 
 
+#: Verbs that make their object part of their subject: "the pocket, which includes X".
+_INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
 _SETBACK = frozenset({"blow", "setback", "defeat", "loss", "humiliation", "disaster", "catastrophe",
                       "reverse", "embarrassment"})
@@ -1169,8 +1171,13 @@ class ActivityTagger:
                                                                                               "once"})
                                      for c in tok.children)) \
                     and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and c.lower_ not in {"which", "who", "that"}
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and (
+                        c.lower_ not in {"which", "who", "that"} or (
+                            tok.dep_ == "relcl" and lemma not in _INCLUDE))
                     for c in tok.children):
+                # (A relative clause's "which"/"who" stands for its antecedent, not for the
+                # mention inside it: "the YPG, which controls X, took Y" is about Y. But
+                # "the besieged pocket, which includes X" makes X part of the antecedent.)
                 # A clause of its own with a non-event verb ("some walking to the
                 # citadel", "the bombing continued overnight in X"): its subject and
                 # objects may name the event; a higher clause does not reach here.

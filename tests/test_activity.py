@@ -1631,3 +1631,10 @@ def test_a_subject_that_says_nobody_reports_nothing_at_the_place(nlp, tagger, te
 ])
 def test_opening_fire_on_a_place_is_an_attack_by_fire(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_relative_clause_about_the_subject_keeps_its_own_place_out_of_the_main_event(nlp, tagger):
+    text = "The Kurdish YPG, which controls Sheikh Maqsoud, took over the adjacent Bustan al-Basha neighbourhood."
+    spans = tag(nlp, tagger, text, "Sheikh Maqsoud", "Bustan al-Basha")
+    assert summary(spans["Sheikh Maqsoud"]) == ("none", None)
+    assert summary(spans["Bustan al-Basha"]) == ("capture", "other")
