@@ -233,6 +233,8 @@ _GROUND_FIRE_CUES = {
 _LEXICON: dict[str, str] = {}
 
 
+#: Nouns for a siege line: breaking one is an offensive that got through.
+_ENCIRCLEMENT = frozenset({"siege", "blockade", "encirclement"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -430,8 +432,14 @@ _OPP_RE = re.compile(
 )
 _OTHER_RE = re.compile(
     r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk"
-    r"|turkish(?!-backed)|turkey(?!-backed)|turkish army|us-led coalition|coalition)\b"
+    r"|turkish(?!-backed)|turkey(?!-backed)|turkish army|(?:us|u\.s\.|american|western)[- ]led coalition"
+    r"|international coalition)\b"
 )
+#: Third parties that deliver aid: the UN and its agencies, the Red Cross/Crescent, NGOs.
+_AID_AGENCY_RE = re.compile(
+    r"\b(?:UN|U\.N\.|United Nations|WHO|World Health|UNICEF|WFP|World Food|OCHA|UNHCR|ICRC|Red Cross"
+    r"|Red Crescent|SARC|aid (?:agencies|agency|groups?|workers?|organi[sz]ations?)|charit(?:y|ies)"
+    r"|NGOs?|humanitarian (?:agencies|partners|organi[sz]ations?))\b")
 _HELD_RE = re.compile(r"\b[\w'’]+\s*-?\s*(?:held|controlled|run|besieged|dominated)\b")
 
 
@@ -1800,6 +1808,14 @@ class ActivityTagger:
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if lemma in _ENCIRCLEMENT and pos == "NOUN" and tok.head.lemma_.lower() in {
+                "break", "breach", "smash", "crack", "pierce", "broken"} and tok.dep_ in {"dobj", "nsubjpass", "nsubj"} \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+            # (A battle "to break the siege of X" is a goal: X is still besieged.)
+            # "Rebels say they have broken the siege of X": an offensive that got through.
+            return "ground_advance"
+        if pos == "VERB" and lemma in {"break", "breach", "smash", "crack", "pierce"} and obj_lemmas & _ENCIRCLEMENT:
+            return "ground_advance"
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
             # "Militants opened fire on X": one side firing at a place (the weapon may say air).
             return self._weapon(tok, default="shelling")
@@ -2255,6 +2271,36 @@ class ActivityTagger:
                         return side
             return "unknown"
         side = None
+        if activity == "ground_advance" and pred is not None and (
+                pred.lemma_.lower() in _ENCIRCLEMENT or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _ENCIRCLEMENT for c in pred.children)):
+            # Who broke a siege: the breaking verb's subject, else the speaker; the siege's
+            # own "government" names who laid it, not who broke it. A siege broken
+            # without a named side was broken from outside by the other side of those
+            # besieging, which in Aleppo were the government's forces.
+            verb = pred.head if pred.pos_ == "NOUN" else pred
+            subj = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
+            found = classify_actor(" ".join(t.text for c in subj for t in c.subtree)) if subj else None
+            if found is None and speaker is not None:
+                found = classify_actor(" ".join(t.text for t in speaker.subtree))
+            return found or "opposition"
+        if activity == "humanitarian" and pred is not None:
+            # Aid delivered or provided by the UN, the Red Crescent or an aid agency: a
+            # third party acted ("WHO delivered medicines to X", "the UN has
+            # pre-positioned supplies near X").
+            verbs = [pred]
+            cur = pred
+            while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i and len(verbs) < 4:
+                cur = cur.head
+                verbs.append(cur)
+            if cur.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in cur.children):
+                verbs.append(cur.head)  # "The UN ... stand ready and have pre-positioned supplies"
+            # "shelters in X, where the Red Crescent has provided meals".
+            verbs += [c for c in _mention_root(span).children if c.dep_ == "relcl"]
+            agents = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "agent"}]
+            words = " ".join(t.text for a in agents for t in a.subtree)
+            if words and _AID_AGENCY_RE.search(words) and not classify_actor(words):
+                return "other"
         if pred is not None:
             side = self._predicate_side(pred, span, speaker)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:

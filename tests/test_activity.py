@@ -1638,3 +1638,33 @@ def test_a_relative_clause_about_the_subject_keeps_its_own_place_out_of_the_main
     spans = tag(nlp, tagger, text, "Sheikh Maqsoud", "Bustan al-Basha")
     assert summary(spans["Sheikh Maqsoud"]) == ("none", None)
     assert summary(spans["Bustan al-Basha"]) == ("capture", "other")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The World Health Organization delivered medicines to Aleppo on Tuesday.", "Aleppo", ("humanitarian", "other")),
+    ("The UN and partners stand ready, and have pre-positioned supplies near the Ramouseh roundabout.",
+     "Ramouseh roundabout", ("humanitarian", "other")),
+    ("Families are staying in shelters in Jibreen, where the Red Crescent has provided hot meals.", "Jibreen",
+     ("humanitarian", "other")),
+    # no agency named: who acted is unknown
+    ("Food prices in al-Kallaseh have tripled.", "al-Kallaseh", ("humanitarian", "unknown")),
+])
+def test_aid_delivered_by_the_un_or_the_red_crescent_is_a_third_partys_act(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Syrian rebels say they have broken the government siege of eastern Aleppo.", "eastern Aleppo",
+     ("ground_advance", "opposition")),
+    ('"The siege of Aleppo is broken," a rebel spokesman said.', "Aleppo", ("ground_advance", "opposition")),
+    # a battle to break the siege is a goal: the place is still besieged
+    ("The battle to break the siege of Aleppo entered its third day.", "Aleppo", ("siege", "government")),
+])
+def test_breaking_a_siege_is_an_advance_by_those_who_broke_it(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_rebel_coalition_is_the_opposition_not_a_foreign_coalition(nlp, tagger):
+    text = ("A coalition of rebel groups, including Jabhat Fatah al-Sham, seized the Ramouseh artillery academy "
+            "on Saturday.")
+    assert summary(tag(nlp, tagger, text, "Ramouseh")["Ramouseh"])[1] == "opposition"
