@@ -235,6 +235,12 @@ _LEXICON: dict[str, str] = {}
 
 #: Nouns for a siege line: breaking one is an offensive that got through.
 _ENCIRCLEMENT = frozenset({"siege", "blockade", "encirclement"})
+#: Nouns completed by "of <place>" that stand for the place: "the districts of X".
+_NAMED_BY_OF = frozenset({"district", "districts", "neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods",
+                          "area", "areas", "quarter", "quarters", "direction", "town", "village", "suburb",
+                          "suburbs"})
+#: Verbs of a defence giving way: "rebel lines in X collapsed" is a capture.
+_COLLAPSE = frozenset({"collapse", "crumble", "disintegrate"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -1372,6 +1378,11 @@ class ActivityTagger:
         if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.i <= span.end + 2 \
                 and head.lower_ in _ADMIN | _FACILITY:
             return head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.i == span.start - 1 \
+                and head.head.lower_ in _NAMED_BY_OF and head.head.i == head.i - 1:
+            # "the besieged districts of X", "from the direction of X": the noun the
+            # name completes stands where the name does.
+            return head.head
         return root
 
     def _relation(self, span: Span) -> str:
@@ -1395,6 +1406,9 @@ class ActivityTagger:
         if first.i != root.i:
             dep, head = first.dep_, first.head
             root = first
+            if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _NAMED_BY_OF and head.head.i == head.i - 1:
+                root = head.head  # "the districts of X and Y"
+                dep, head = root.dep_, root.head
         if dep == "pobj":
             prep = head.lower_
             governor = head.head
@@ -1405,7 +1419,7 @@ class ActivityTagger:
                     "positioned", "stationed", "entrenched", "holed", "barricaded", "based", "dug"} \
                     and (governor.dep_ in {"acl", "amod", "relcl"} or (
                         governor.lower_ != "based" and governor.tag_ in {"VBN", "VBD"}
-                        and prep in {"in", "inside"})):
+                        and prep in {"in", "inside"})) and not self._targeted_group(governor):
                 # ("Terrorists positioned in X fired ..." may be parsed with "positioned" as
                 # the main verb: still where they were, not an event.)
                 return "origin_none"  # "terrorists positioned in X fired at Y": where they fired from
@@ -1516,6 +1530,21 @@ class ActivityTagger:
         if dep == "npadvmod" and head.lower_ in _COMPASS:
             return "reference"
         return "ok"
+
+    def _targeted_group(self, participle: Token) -> bool:
+        """Whether the group a "holed up in X" participle describes is what the clause
+        besieges or attacks: "completed the encirclement of the fighters holed up in X"."""
+        if participle.dep_ not in {"acl", "amod", "relcl"}:
+            return False
+        cur = participle.head
+        for _ in range(3):
+            if cur.pos_ in {"NOUN", "VERB"} and self._lexicon_activity(cur, None) in {
+                    "siege", "airstrike", "shelling", "ground_advance"}:
+                return True
+            if cur.head.i == cur.i:
+                return False
+            cur = cur.head
+        return False
 
     def _partitive_container(self, root: Token, span: Span) -> bool:
         """"advanced in X, in the eastern part of Aleppo city": the part-of phrase hangs
@@ -1816,6 +1845,12 @@ class ActivityTagger:
             return "ground_advance"
         if pos == "VERB" and lemma in {"break", "breach", "smash", "crack", "pierce"} and obj_lemmas & _ENCIRCLEMENT:
             return "ground_advance"
+        if pos == "VERB" and lemma in _COLLAPSE:
+            # "rebel defences in X collapsed": the place changed hands; a building
+            # collapsing is no capture.
+            subj = self._subject_words(tok)
+            return "capture" if subj & {"defence", "defences", "defense", "defenses", "line", "lines", "resistance",
+                                        "front", "frontline", "position", "positions"} else ""
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
             # "Militants opened fire on X": one side firing at a place (the weapon may say air).
             return self._weapon(tok, default="shelling")
@@ -2459,7 +2494,7 @@ class ActivityTagger:
         return "unknown"
 
     def _predicate_side(self, pred: Token, span: Span, speaker: Token | None) -> str | None:
-        if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"}:
+        if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"} | _COLLAPSE:
             # "X fell to the rebels": the side it fell to.
             for c in pred.children:
                 if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
@@ -2467,6 +2502,16 @@ class ActivityTagger:
                         side = classify_actor(" ".join(t.text for t in g.subtree)) if g.dep_ == "pobj" else None
                         if side:
                             return side
+            if pred.lemma_.lower() in {"fall"} | _COLLAPSE and pred.pos_ == "VERB":
+                # "Aleppo's last rebel districts fall", "rebel defences collapsed": the side
+                # that held them lost them to the other.
+                for c in pred.children:
+                    if c.dep_ == "nsubj":
+                        words = " ".join(t.text for t in c.subtree if not (span.start <= t.i < span.end))
+                        holder = classify_actor(re.sub(r"-(?:held|controlled)\b", " ", words))
+                        lost_to = {"government": "opposition", "opposition": "government"}.get(holder or "")
+                        if lost_to:
+                            return lost_to
         # Subject / agent / possessor / modifiers of the predicate, climbing through
         # xcomp/advcl/conj/acl to find a subject.
         candidates: list[Token] = []

@@ -1668,3 +1668,34 @@ def test_a_rebel_coalition_is_the_opposition_not_a_foreign_coalition(nlp, tagger
     text = ("A coalition of rebel groups, including Jabhat Fatah al-Sham, seized the Ramouseh artillery academy "
             "on Saturday.")
     assert summary(tag(nlp, tagger, text, "Ramouseh")["Ramouseh"])[1] == "opposition"
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Rebels linked up with fighters pushing out from the besieged districts of Sheikh Saeed and al-Amiriyeh.",
+     "al-Amiriyeh", ("none", None)),
+    ("Government troops advanced from the direction of Ramouseh, the monitor said.", "Ramouseh", ("none", None)),
+    ("The army captured the neighbourhood of Hanano on Saturday.", "Hanano", ("capture", "government")),
+])
+def test_the_districts_of_a_place_stand_where_the_place_would(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_fighters_holed_up_in_a_place_that_is_encircled_make_it_besieged(nlp, tagger):
+    text = ("Army units completed the encirclement of the terrorist groups holed up in the eastern "
+            "neighborhoods of Aleppo, the source said.\n\nTerrorists positioned in Bani Zaid fired rockets.")
+    spans = tag(nlp, tagger, text, "Aleppo", "Bani Zaid")
+    assert summary(spans["Aleppo"]) == ("siege", "government")
+    assert summary(spans["Bani Zaid"]) == ("none", None)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Rebel defenses in the northern neighborhoods of Jabal Badro and Haydariya collapsed one after another.",
+     "Haydariya", ("capture", "government")),
+    ("Aleppo's last rebel districts fall as UN hears reports of civilians shot", "Aleppo",
+     ("capture", "government")),
+    ("Rebel-held Masaken Hanano fell on Saturday.", "Masaken Hanano", ("capture", "government")),
+    ("A building in al-Shaar collapsed.", "al-Shaar", ("none", None)),
+])
+def test_defences_that_collapse_or_districts_that_fall_were_taken_from_their_holders(nlp, tagger, text, place,
+                                                                                     expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
