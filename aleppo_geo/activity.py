@@ -1541,7 +1541,8 @@ class ActivityTagger:
             if cur.pos_ in {"NOUN", "VERB"} and self._lexicon_activity(cur, None) in {
                     "siege", "airstrike", "shelling", "ground_advance"}:
                 return True
-            if cur.head.i == cur.i:
+            if cur.head.i == cur.i or cur.dep_ not in {"pobj", "prep", "dobj"}:
+                # (The group as a subject acted: "gunmen stationed in X fired at Y".)
                 return False
             cur = cur.head
         return False
@@ -2502,13 +2503,16 @@ class ActivityTagger:
                         side = classify_actor(" ".join(t.text for t in g.subtree)) if g.dep_ == "pobj" else None
                         if side:
                             return side
-            if pred.lemma_.lower() in {"fall"} | _COLLAPSE and pred.pos_ == "VERB":
+            if pred.lemma_.lower() in {"fall"} | _COLLAPSE and pred.pos_ == "VERB" \
+                    and not self._subject_words(pred) & (_GROUND_FIRE_CUES | _AIR_CUES | {
+                        "shell", "rocket", "bomb", "missile", "round", "mortar", "projectile"}):
+                # (Not shells that "fell on X".)
                 # "Aleppo's last rebel districts fall", "rebel defences collapsed": the side
                 # that held them lost them to the other.
                 for c in pred.children:
                     if c.dep_ == "nsubj":
                         words = " ".join(t.text for t in c.subtree if not (span.start <= t.i < span.end))
-                        holder = classify_actor(re.sub(r"-(?:held|controlled)\b", " ", words))
+                        holder = classify_actor(re.sub(r"\s*-\s*(?:held|controlled)\b", " ", words))
                         lost_to = {"government": "opposition", "opposition": "government"}.get(holder or "")
                         if lost_to:
                             return lost_to
