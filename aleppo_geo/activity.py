@@ -1177,6 +1177,12 @@ class ActivityTagger:
                     return _Finding(reason="hypothetical", hypothetical=True)
                 if attempt is not None and activity == "ground_advance":
                     return attempt
+                if activity == "ground_advance" and tok.pos_ == "VERB":
+                    for c in tok.children:
+                        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i \
+                                and self._lexicon_activity(c, None) == "repelled":
+                            # "insurgents attacked army positions near X but were driven back".
+                            return _Finding("repelled", c, "attack repelled")
                 return found
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
@@ -1452,9 +1458,12 @@ class ActivityTagger:
                 return "origin_none"
             mover = governor.head if governor.dep_ in {"advmod", "prt"} and governor.lower_ in {
                 "back", "out", "away"} else governor
-            if prep in {"to", "into", "towards", "toward"} and mover.lemma_.lower() in {
+            if prep in {"to", "into", "towards", "toward"} and (mover.lemma_.lower() in {
                     "withdraw", "retreat", "pull", "fall", "regroup", "redeploy"} and (
-                    mover.lemma_.lower() != "fall" or governor.lower_ == "back"):
+                    mover.lemma_.lower() != "fall" or governor.lower_ == "back") or (
+                    mover.lemma_.lower() in {"flee", "escape", "run"} and mover.pos_ == "VERB"
+                    and self._subject_words(mover) & (_ARMED | {"terrorist", "terrorists", "militant", "militants"}))):
+                # ("the remaining terrorists fled towards X": fighters in flight, not evacuees.)
                 return "reference"  # where a retreating force went: it neither took nor lost it
             if prep == "from" and mover.lemma_.lower() in _LEAVE_PLACE and mover.pos_ == "VERB" and (
                     self._subject_words(mover) & (_ARMED | {"our", "we"})):
@@ -1846,6 +1855,10 @@ class ActivityTagger:
             return "ground_advance"
         if pos == "VERB" and lemma in {"break", "breach", "smash", "crack", "pierce"} and obj_lemmas & _ENCIRCLEMENT:
             return "ground_advance"
+        if pos == "VERB" and lemma in {"hem", "pen", "bottle", "corner", "pin"} and prts & {"in", "up", "down"} | (
+                {"around", "into"} if lemma != "pin" else set()):
+            # "left the opposition hemmed in around X", "rebels bottled up in X".
+            return "siege"
         if pos == "VERB" and lemma in _COLLAPSE:
             # "rebel defences in X collapsed": the place changed hands; a building
             # collapsing is no capture.

@@ -1699,3 +1699,25 @@ def test_fighters_holed_up_in_a_place_that_is_encircled_make_it_besieged(nlp, ta
 def test_defences_that_collapse_or_districts_that_fall_were_taken_from_their_holders(nlp, tagger, text, place,
                                                                                      expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Regime forces hemmed in the rebels around al-Ansari and al-Zebdiyeh.", "al-Zebdiyeh", ("siege", "government")),
+    ("The regime's advance left the opposition hemmed in around al-Ansari.", "al-Ansari", ("siege", "government")),
+])
+def test_a_side_hemmed_in_around_a_place_is_besieged_there(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_an_attack_that_was_driven_back_is_repelled_by_the_other_side(nlp, tagger):
+    text = "Insurgents attacked army positions near Kafr Hamra late on Saturday but were driven back."
+    assert summary(tag(nlp, tagger, text, "Kafr Hamra")["Kafr Hamra"]) == ("repelled", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The remaining terrorists fled towards the neighborhoods of al-Ashrafiyeh and Sheikh Maqsoud.",
+     "Sheikh Maqsoud", ("none", None)),
+    ("Thousands of civilians fled towards Sheikh Maqsoud.", "Sheikh Maqsoud", ("evacuation", "unknown")),
+])
+def test_where_fleeing_fighters_head_is_no_event_but_where_civilians_flee_is(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
