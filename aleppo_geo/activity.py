@@ -241,6 +241,11 @@ _NAMED_BY_OF = frozenset({"district", "districts", "neighbourhood", "neighbourho
                           "suburbs"})
 #: Verbs of a defence giving way: "rebel lines in X collapsed" is a capture.
 _COLLAPSE = frozenset({"collapse", "crumble", "disintegrate"})
+#: Nouns of time: "in recent weeks" dates a clause, it places nothing.
+_TIME_NOUNS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+                         "night", "morning", "evening", "afternoon", "weekend", "january", "february", "march",
+                         "april", "may", "june", "july", "august", "september", "october", "november",
+                         "december", "past", "time", "period", "aftermath", "wake"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -1486,7 +1491,8 @@ class ActivityTagger:
                 # point is an evacuation site; otherwise X is the origin of an advance.
                 cur = governor
                 for _ in range(4):
-                    if _LEXICON.get(cur.lemma_.lower()) == "evacuation":
+                    if _lexicon_entry(cur) == "evacuation" or (
+                            cur.pos_ == "VERB" and self._lexicon_activity(cur, None) == "evacuation"):
                         return "origin_evacuation"
                     if cur.head.i == cur.i or cur.dep_ in {"ccomp", "advcl", "relcl", "ROOT"}:
                         break
@@ -1649,10 +1655,7 @@ class ActivityTagger:
         pos = tok.pos_
         if pos not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}:
             return None
-        act = _LEXICON.get(lemma) or _LEXICON.get(low)
-        if act is None and pos == "PROPN" and low.endswith("s") and tok.is_title:
-            # A capitalised plural the model took for a name: "Airstrikes destroyed ...".
-            act = _LEXICON.get(low[:-2] if low.endswith("es") and low[:-2] in _LEXICON else low[:-1])
+        act = _lexicon_entry(tok)
         special = self._special_predicate(tok, child, lemma, pos)
         if special is not None:
             return special or None
@@ -1768,6 +1771,10 @@ class ActivityTagger:
             for c in tok.children:
                 if c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS:
                     return "evacuation"
+                if c.dep_ == "nsubj" and (c.like_num or c.pos_ == "NUM") and not {
+                        t.lemma_.lower() for t in c.subtree} & (_ARMED | {"tank", "vehicle", "truck"}):
+                    # "Another 10,000 have moved in with relatives in X": a head count is people.
+                    return "evacuation"
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"evacuees", "evacuee"}:
                     # "Evacuees reached X", "evacuees were driven out of X" (the parser may
                     # read a capitalised "Evacuees" as a name, with no lemma).
@@ -1810,6 +1817,12 @@ class ActivityTagger:
         cur = tok
         for _ in range(3):
             subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and cur.dep_ == "relcl" and cur.head.i != cur.i and all(
+                    s.lower_ in {"who", "which", "that"} for s in subj):
+                # "40,000 people who left X": the relative pronoun is its antecedent.
+                ante = cur.head
+                words = [t for t in ante.subtree if not (cur.left_edge.i <= t.i <= cur.right_edge.i)]
+                return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             if subj:
                 return {t.lemma_.lower() for s in subj for t in s.subtree} | {t.lower_ for s in subj for t in s.subtree}
             if cur.dep_ in {"advcl", "xcomp", "conj", "acl"} and cur.head.i != cur.i:
@@ -1964,6 +1977,10 @@ class ActivityTagger:
         if lemma == "bring" and pos == "VERB" and child is not None and child.lower_ in {"to", "into", "towards"} \
                 and (self._subject_words(tok) | {t.lemma_.lower() for o in objs for t in o.subtree}) & _EVACUEES:
             return "evacuation"  # "the wounded were brought to hospitals in X"
+        if lemma == "move" and pos == "VERB" and not objs and not any(c.dep_ == "auxpass" for c in kids) \
+                and self._subject_words(tok) & _ARMED \
+                and not self._subject_words(tok) & (_CIVILIANS - {"others", "other", "many", "some"}):
+            return "ground_advance"  # "Kurdish fighters moved into X": troops, not evacuees
         if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck", "escort"} and pos == "VERB":
             people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
             if people & _EVACUEES:
@@ -2066,8 +2083,11 @@ class ActivityTagger:
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"
                                                     for t in c.subtree}
             if lemma == "leave" and any(c.dep_ in {"dobj"} for c in kids) and any(
-                    (c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} or (c.dep_ == "prep" and c.lower_ == "in"))
+                    (c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} or (
+                        c.dep_ == "prep" and c.lower_ == "in" and not any(
+                            g.lemma_.lower() in _TIME_NOUNS or g.like_num for g in c.children)))
                     and c.i > tok.i for c in kids):
+                # ("left X in recent weeks" is a departure dated, not a consequence.)
                 # "leaving the army in control of X", "leaving rebels boxed into X":
                 # a consequence, not a departure; its complement decides.
                 return ""
@@ -2940,6 +2960,17 @@ _WORD_NUMBERS = {
 _OFFSET_RE = re.compile(
     r"(?:the (?P<b>day|night) before|the previous (?:day|night)|(?P<n>a|an|one|two|three|four|five|six|seven|\d)"
     r" days? (?P<dir>earlier|later)|the (?:following|next) (?:day|night|morning))", re.IGNORECASE)
+
+
+def _lexicon_entry(tok: Token) -> str | None:
+    """The activity the lexicon gives a word, by lemma or form. A capitalised plural the
+    model took for a name ("Airstrikes destroyed ...", "Evacuations from X began") is
+    looked up by its singular."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    act = _LEXICON.get(lemma) or _LEXICON.get(low)
+    if act is None and tok.pos_ == "PROPN" and low.endswith("s") and tok.is_title:
+        act = _LEXICON.get(low[:-2] if low.endswith("es") and low[:-2] in _LEXICON else low[:-1])
+    return act
 
 
 def _narrative_offset(expr: TimeExpression) -> int | None:

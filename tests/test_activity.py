@@ -1721,3 +1721,19 @@ def test_an_attack_that_was_driven_back_is_repelled_by_the_other_side(nlp, tagge
 ])
 def test_where_fleeing_fighters_head_is_no_event_but_where_civilians_flee_is(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("- Evacuations from eastern Aleppo city began on 15 December.", "eastern Aleppo", ("evacuation", "unknown")),
+    ("An estimated 40,000 people who left eastern Aleppo in recent weeks are staying in shelters.", "eastern Aleppo",
+     ("evacuation", "unknown")),
+    ("Another 10,000 have moved in with relatives in Sheikh Maqsoud.", "Sheikh Maqsoud", ("evacuation", "unknown")),
+    ("Hundreds of civilians and the wounded were moved to Idlib from al-Amiriyah.", "al-Amiriyah",
+     ("evacuation", "unknown")),
+    # fighters moving in on their own feet advance
+    ("Kurdish militia fighters moved into the adjacent neighbourhood of Bustan al-Basha.", "Bustan al-Basha",
+     ("ground_advance", "other")),
+    ("The assault left the army in control of Hanano.", "Hanano", ("capture", "government")),
+])
+def test_people_who_left_or_moved_and_fighters_who_moved_in(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
