@@ -826,6 +826,13 @@ class ActivityTagger:
             # In an evacuation story a plain "the convoy" is the evacuees' convoy: "the convoy
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
+        opener = self._corridor_opener(span) if finding.activity == "evacuation" or (
+            finding.activity == "none" and finding.reason in {"no predicate", "own clause"}) else None
+        if opener is not None and finding.activity == "none":
+            finding = _Finding("evacuation", opener[0], "corridor opened")
+        if opener is not None and opener[1] == "opposition":
+            # "Rebels claim to have opened a corridor through X": their offensive got through.
+            finding = _Finding("ground_advance", opener[0], "corridor forced open")
         activity = finding.activity
         span._.activity = activity
         span._.contested = False
@@ -839,6 +846,8 @@ class ActivityTagger:
             span._.date_precision = "unknown"
             return
         actor = self._actor(span, finding, speaker, ctx)
+        if opener is not None:
+            actor = opener[1]
         span._.actor = actor
         date, precision = self._date(span, finding, ctx)
         if date is None and precision == "day":
@@ -854,6 +863,34 @@ class ActivityTagger:
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             if activity == "capture" or key not in ctx.place_actor:
                 ctx.place_actor[key] = actor
+
+    def _corridor_opener(self, span: Span) -> tuple[Token, str] | None:
+        """(verb, side) when the mention's clause says a corridor or crossing was opened
+        there: "three humanitarian crossings had been opened at X", "Russia opened a
+        corridor along the X road". The side is the opener's; a corridor opened with no
+        opener named was the government's and its allies' (they opened every one in the
+        2016 battle), while rebels "opening a corridor" forced one through."""
+        cur = _mention_root(span)
+        for _ in range(8):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.pos_ == "VERB" and cur.lemma_.lower() in {"open", "establish", "create", "designate", "reopen"}:
+                passages = [c for c in cur.children if c.dep_ in {"dobj", "nsubjpass"}
+                            and c.lemma_.lower() in {"corridor", "crossing", "passage", "route", "exit"}]
+                if not passages or self._hypothetical(cur, "evacuation"):
+                    return None
+                agents = [c for c in cur.children if c.dep_ in {"nsubj", "agent"}]
+                words = " ".join(t.text for a in agents for t in a.subtree)
+                side = classify_actor(words) if words else None
+                if side is None and any(a.pos_ == "PRON" for a in agents) or side is None and not agents:
+                    speaker = self._speaker(cur.head) if cur.head.lemma_.lower() in _REPORTING else None
+                    side = classify_actor(" ".join(t.text for t in speaker.subtree)) if speaker is not None else None
+                return cur, side or "government"
+            if cur.pos_ == "VERB" and cur.dep_ in {"ROOT", "ccomp"} and cur.lemma_.lower() not in {"open"}:
+                if cur.lemma_.lower() not in _REPORTING | _INTENT:
+                    return None
+        return None
 
     @staticmethod
     def _set_none(span: Span) -> None:

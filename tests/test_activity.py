@@ -1737,3 +1737,21 @@ def test_where_fleeing_fighters_head_is_no_event_but_where_civilians_flee_is(nlp
 ])
 def test_people_who_left_or_moved_and_fighters_who_moved_in(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Local authorities announced that three humanitarian crossings had been opened for citizens wishing to "
+     "leave the neighborhoods where terrorists are present, at Bustan al-Qasr and near the Castello Road.",
+     "Bustan al-Qasr", ("evacuation", "government")),
+    ("Authorities said humanitarian crossings had been opened at Bustan al-Qasr and near the Castello Road.",
+     "Castello Road", ("evacuation", "government")),
+    ("Six humanitarian corridors have been opened, including one along the Castello Road, the ministry said.",
+     "Castello Road", ("evacuation", "government")),
+    ("Opposition fighters claim to have opened a corridor into the east of the city through Ramouseh.", "Ramouseh",
+     ("ground_advance", "opposition")),
+    # people crossing: the evacuees' side
+    ("Thousands of civilians crossed at Bustan al-Qasr on Friday.", "Bustan al-Qasr", ("evacuation", "unknown")),
+])
+def test_a_corridor_opened_is_the_openers_and_one_forced_open_by_rebels_is_an_advance(nlp, tagger, text, place,
+                                                                                      expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
