@@ -2835,13 +2835,12 @@ class ActivityTagger:
             if best is None or rank < best[0] or (rank == best[0] and expr.date is not None and best[1].date is None):
                 best = (rank, expr, anchor)
         if best is None:
-            # The sentence's own time expressions date other clauses ("saying fighting
-            # was still raging there Monday evening"); the mention's clause continues
-            # the dated narrative of the paragraph, if any. A "a day after ..." clause
-            # counts from the day of the clause it hangs from.
-            if shift:
-                return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
-            return self._shifted(ctx.inherited.get(seg, (None, "unknown")), shift)
+            # No time expression hangs on the mention's path (the parse may have lost
+            # it: "the buses left late on Thursday, crossing at X"). The sentence's own
+            # date - the one it sets for the narrative, which skips expressions inside
+            # relative, "since" and other subordinate clauses - else the dated narrative
+            # it continues. A "a day after ..." clause counts from that day.
+            return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
         _rank, expr, anchor = best
         if expr.kind == "range":
             return None, "unknown"

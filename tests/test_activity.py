@@ -1755,3 +1755,12 @@ def test_people_who_left_or_moved_and_fighters_who_moved_in(nlp, tagger, text, p
 def test_a_corridor_opened_is_the_openers_and_one_forced_open_by_rebels_is_an_advance(nlp, tagger, text, place,
                                                                                       expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_sentences_own_day_dates_a_mention_the_parse_cut_off_from_it(nlp, tagger):
+    text = ("Rebels shelled Hamdaniya on Tuesday.\n\n"
+            "The final buses carrying rebels from the last pocket left late on Thursday, crossing the front line "
+            "at Ramouseh in heavy snow, the Red Cross said.")
+    span = tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]
+    assert span._.activity == "evacuation"
+    assert span._.event_date == dt.date(2016, 9, 29)
