@@ -2797,8 +2797,12 @@ class ActivityTagger:
                 return days[0].date, "day"
             return None, "unknown"
         shift, shifted_clause = self._day_shift(span)
+        # "250,000 people remain trapped in X", "X depends on trucked water": a state true
+        # today and for days before takes no day from the narrative.
+        borrowed = (None, "unknown") if finding.activity in _STATE_ACTIVITIES and self._present_state(
+            span, finding) else ctx.sent_dates.get(seg, (None, "unknown"))
         if not exprs:
-            return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
+            return self._shifted(borrowed, shift)
         # The time expression attached to the mention or to a word on its path up.
         path = [_mention_root(span)]
         cur = _mention_root(span)
@@ -2840,7 +2844,7 @@ class ActivityTagger:
             # date - the one it sets for the narrative, which skips expressions inside
             # relative, "since" and other subordinate clauses - else the dated narrative
             # it continues. A "a day after ..." clause counts from that day.
-            return self._shifted(ctx.sent_dates.get(seg, (None, "unknown")), shift)
+            return self._shifted(borrowed, shift)
         _rank, expr, anchor = best
         if expr.kind == "range":
             return None, "unknown"
@@ -2875,6 +2879,22 @@ class ActivityTagger:
         if expr.date is not None:
             return expr.date, "day"
         return None, expr.precision
+
+    @staticmethod
+    def _present_state(span: Span, finding: _Finding) -> bool:
+        """Whether the clause reporting a state at the mention is in the present tense."""
+        start = finding.predicate if finding.predicate is not None else _mention_root(span)
+        verb = start if start.pos_ in {"VERB", "AUX"} else next(
+            (a for a in start.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        while verb is not None and verb.tag_ in {"VBN", "VBG"} and verb.dep_ in {"acomp", "xcomp", "oprd", "acl", "amod"} \
+                and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            # "people remain trapped in X": the participle's tense is its verb's.
+            verb = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return False
+        tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD"} and not any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
     @staticmethod
     def _day_shift(span: Span) -> tuple[int, Token | None]:

@@ -1764,3 +1764,12 @@ def test_a_sentences_own_day_dates_a_mention_the_parse_cut_off_from_it(nlp, tagg
     span = tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]
     assert span._.activity == "evacuation"
     assert span._.event_date == dt.date(2016, 9, 29)
+
+
+def test_a_present_state_takes_no_day_from_the_narrative(nlp, tagger):
+    text = ("Government forces captured Sheikh Saeed on Saturday.\n\n"
+            "About 50,000 people remain trapped in al-Mashhad.\n\n"
+            "Troops also shelled al-Sukkari.")
+    spans = tag(nlp, tagger, text, "al-Mashhad", "al-Sukkari")
+    assert (spans["al-Mashhad"]._.activity, spans["al-Mashhad"]._.event_date) == ("siege", None)
+    assert spans["al-Sukkari"]._.event_date == dt.date(2016, 10, 1)
