@@ -627,8 +627,15 @@ class ActivityTagger:
             pos += len(line) + 1
         # Sentence-level dates and the narrative carry-over.
         carry: tuple[_dt.date | None, str] | None = None
+        resume: tuple[tuple[_dt.date | None, str], int] | None = None
         stamped_lines: set[int] = set()
         for sent in self._segments(doc):
+            para = text.rfind("\n\n", 0, sent.start_char)
+            if resume is not None and para != resume[1]:
+                # A flashback paragraph ("On Wednesday, army units completed ...", in a
+                # Thursday story) dates its own sentences; after it the narrative resumes
+                # at the day it had reached.
+                carry, resume = resume[0], None
             for t in sent:
                 ctx.segment_of[t.i] = sent.start
             exprs = self._sentence_exprs(sent, published)
@@ -664,6 +671,9 @@ class ActivityTagger:
                 # (A "since ..." range or a vague "so far" neither sets nor clears the day.)
                 # Only a dated event continues as the narrative's day: "an agreement
                 # brokered on Tuesday night" does not date the next paragraph's shooting.
+                if carry is not None and carry[0] is not None and own[0] is not None and own[0] < carry[0] \
+                        and resume is None:
+                    resume = (carry, para)
                 carry = own
             ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
         return ctx

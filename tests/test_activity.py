@@ -1773,3 +1773,11 @@ def test_a_present_state_takes_no_day_from_the_narrative(nlp, tagger):
     spans = tag(nlp, tagger, text, "al-Mashhad", "al-Sukkari")
     assert (spans["al-Mashhad"]._.activity, spans["al-Mashhad"]._.event_date) == ("siege", None)
     assert spans["al-Sukkari"]._.event_date == dt.date(2016, 10, 1)
+
+
+def test_after_a_flashback_paragraph_the_narrative_resumes_at_its_own_day(nlp, tagger):
+    text = ("Army units restored security to Bani Zaid on Saturday, state media said.\n\n"
+            "On Thursday, army units completed the encirclement of the eastern neighbourhoods.\n\n"
+            "Warplanes also struck Kafr Hamra and Hreitan, destroying several vehicles.")
+    span = tag(nlp, tagger, text, "Kafr Hamra")["Kafr Hamra"]
+    assert span._.event_date == dt.date(2016, 10, 1)
