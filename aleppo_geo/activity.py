@@ -979,6 +979,11 @@ class ActivityTagger:
             mover = span.doc[span.start - 2]
             if not self._hypothetical(mover, "evacuation"):
                 return _Finding("evacuation", mover, "departure")
+        cut = self._route_cut_into(span)
+        if cut is not None:
+            if self._hypothetical(cut, "siege") or self._is_goal(cut):
+                return _Finding(reason="hypothetical", hypothetical=True)
+            return _Finding("siege", cut, "route cut")
         relation = self._relation(span)
         if relation in {"reference", "origin_none", "container", "organisation", "negated"}:
             return _Finding(reason=relation)
@@ -1592,6 +1597,26 @@ class ActivityTagger:
         if dep == "npadvmod" and head.lower_ in _COMPASS:
             return "reference"
         return "ok"
+
+    @staticmethod
+    def _route_cut_into(span: Span) -> Token | None:
+        """The cutting word when the mention is where a cut route led: "cut the last
+        supply route into X" - X is the besieged area (the road itself changed hands)."""
+        root = _mention_root(span)
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _NAMED_BY_OF | {
+                "part", "parts", "half", "side", "east", "west", "north", "south"}:
+            root = root.head.head  # "the only route into the rebel-held part of X"
+        if root.dep_ not in {"pobj", "compound"} or root.head.lower_ not in {"into", "to"} and not (
+                root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head.lower_ in {"into", "to"}):
+            return None
+        prep = root.head if root.dep_ == "pobj" else root.head.head
+        road = prep.head
+        if road.lemma_.lower() not in {"route", "road", "line", "artery", "corridor", "lifeline", "highway"}:
+            return None
+        cut = road.head
+        if road.dep_ in {"dobj", "nsubjpass"} and cut.lemma_.lower() in {"cut", "sever", "block", "close"}:
+            return cut
+        return None
 
     def _targeted_group(self, participle: Token) -> bool:
         """Whether the group a "holed up in X" participle describes is what the clause

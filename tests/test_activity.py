@@ -1781,3 +1781,15 @@ def test_after_a_flashback_paragraph_the_narrative_resumes_at_its_own_day(nlp, t
             "Warplanes also struck Kafr Hamra and Hreitan, destroying several vehicles.")
     span = tag(nlp, tagger, text, "Kafr Hamra")["Kafr Hamra"]
     assert span._.event_date == dt.date(2016, 10, 1)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Syrian army cuts last rebel supply route into Aleppo - monitor", "Aleppo"),
+    ("Government forces advanced on Sunday, cutting the only route into the rebel-held part of Aleppo.", "Aleppo"),
+])
+def test_where_a_cut_route_led_is_besieged(nlp, tagger, text, place):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("siege", "government")
+
+
+def test_a_route_to_be_cut_besieges_nothing_yet(nlp, tagger):
+    assert summary(tag(nlp, tagger, "The army hopes to cut the road to Anadan.", "Anadan")["Anadan"]) == ("none", None)
