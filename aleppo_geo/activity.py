@@ -947,6 +947,12 @@ class ActivityTagger:
             # Headline topic "Aleppo: regime forces enter Hanano": the named quarter
             # carries the event, the topic is its container.
             return _Finding(reason="container")
+        if nxt is not False and nxt.text != ":" and span.end + 2 < len(span.doc) and any(
+                span.doc[j].text == ":" and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.is_alpha
+                                                for t in span.doc[span.end:j])
+                for j in (span.end + 1, span.end + 2)):
+            # "Aleppo battle: the army declares full control": a topic label before the colon.
+            nxt = next(span.doc[j] for j in (span.end + 1, span.end + 2) if span.doc[j].text == ":")
         if nxt is not False and nxt.text == ":" and span.start_char == line_a + len(
                 span.doc.text[line_a:span.start_char]) - len(span.doc.text[line_a:span.start_char].lstrip(" \t-•*–")):
             # A list line "X: pro-regime forces seized the southern half": the place
@@ -2090,7 +2096,8 @@ class ActivityTagger:
                 cur = cur.head
                 cl = cur.lemma_.lower()
                 if cl in {"take", "seize", "gain", "assume", "regain", "wrest", "establish", "restore", "leave",
-                          "extend", "impose", "consolidate", "cement", "complete", "secure"} and cur.pos_ == "VERB":
+                          "extend", "impose", "consolidate", "cement", "complete", "secure", "declare",
+                          "announce", "proclaim", "claim"} and cur.pos_ == "VERB":
                     return "capture"
                 if cur.dep_ == "ROOT" or cur.pos_ == "VERB":
                     break
@@ -2577,6 +2584,9 @@ class ActivityTagger:
             cur = pred
             for _ in range(3):
                 for c in cur.children:
+                    if c.dep_ == "dobj" and c.lemma_.lower() in _ADMIN | {"enclave", "pocket", "stronghold",
+                                                                         "territory", "east", "west"}:
+                        continue  # "convoys leave the rebel enclave": the place left, not who left
                     if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and not (span.start <= c.i < span.end):
                         words |= {t.lemma_.lower() for t in c.subtree}
                 if not words and cur.dep_ == "acl" and cur.head.pos_ in {"NOUN", "PROPN"}:

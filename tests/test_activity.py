@@ -1793,3 +1793,12 @@ def test_where_a_cut_route_led_is_besieged(nlp, tagger, text, place):
 
 def test_a_route_to_be_cut_besieges_nothing_yet(nlp, tagger):
     assert summary(tag(nlp, tagger, "The army hopes to cut the road to Anadan.", "Anadan")["Anadan"]) == ("none", None)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Aleppo battle: Syrian army declares full control as last rebels leave", "Aleppo", ("capture", "government")),
+    ("Aleppo evacuation: first convoys leave rebel enclave", "Aleppo", ("evacuation", "unknown")),
+    ("The army declared full control of Aleppo on Thursday.", "Aleppo", ("capture", "government")),
+])
+def test_a_headline_topic_label_before_a_colon_takes_the_clause_after_it(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
