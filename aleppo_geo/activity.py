@@ -290,7 +290,7 @@ _add("casualties", [
 ])
 _add("siege", [
     "besiege", "siege", "encircle", "encirclement", "blockade", "trap", "surround", "tighten",
-    "starve", "cordon", "box", "strand",
+    "starve", "cordon", "box", "strand", "pocket",
 ])
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
@@ -1760,8 +1760,8 @@ class ActivityTagger:
             # "lost control of X" / "lost X": the place changed hands (actor flipped later).
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             if any(o.lemma_.lower() in {"control", "ground", "territory"} for o in objs) or \
-                    (child is not None and child.dep_ == "dobj"):
-                return "capture"
+                    (child is not None and child.dep_ in {"dobj", "nsubjpass"}):
+                return "capture"  # (also "the districts of X were lost last weekend")
             return None
         if lemma == "bomb" or low in {"bomb", "bombs", "bomber", "bombers", "bombing", "bombings", "ied", "ieds"}:
             # Car, truck and suicide bombs are ground weapons, part of an assault; IEDs too.
@@ -1956,6 +1956,17 @@ class ActivityTagger:
             subj = self._subject_words(tok)
             return "capture" if subj & {"defence", "defences", "defense", "defenses", "line", "lines", "resistance",
                                         "front", "frontline", "position", "positions"} else ""
+        if lemma == "pocket" and pos == "NOUN" and (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
+                or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
+            return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma in {"recover", "retrieve", "pull", "dig", "find"} and obj_lemmas & {
+                "body", "corpse", "remains", "survivor", "victim", "dead"}:
+            # "civil defence teams recovered 18 bodies in X": the dead are the news.
+            return "casualties"
+        if pos == "VERB" and lemma in {"fall", "settle", "pile"} and self._subject_words(tok) & {
+                "snow", "rain", "darkness", "night", "silence", "calm", "quiet"}:
+            return ""  # "snow is falling on X"
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
             # "Militants opened fire on X": one side firing at a place (the weapon may say air).
             return self._weapon(tok, default="shelling")
@@ -2449,7 +2460,8 @@ class ActivityTagger:
             words = " ".join(t.text for a in agents for t in a.subtree)
             if words and _AID_AGENCY_RE.search(words) and not classify_actor(words):
                 return "other"
-        if pred is not None:
+        if pred is not None and not (activity == "siege" and pred.lemma_.lower() == "pocket"):
+            # (Those "pushed into a pocket" are its besieged, not its besiegers.)
             side = self._predicate_side(pred, span, speaker)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
             # "Air raids killed 20 in X": the killing is the news; rebels had no aircraft.

@@ -1802,3 +1802,18 @@ def test_a_route_to_be_cut_besieges_nothing_yet(nlp, tagger):
 ])
 def test_a_headline_topic_label_before_a_colon_takes_the_clause_after_it(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The remaining pocket includes al-Sukkari, al-Kallaseh and part of Sheikh Saeed.", "al-Kallaseh",
+     ("siege", "government")),
+    ("Rebels were pushed into a pocket that includes al-Mashhad.", "al-Mashhad", ("siege", "government")),
+    ("A convoy of buses left the last rebel-held pocket of eastern Aleppo on Thursday.", "eastern Aleppo",
+     ("evacuation", "unknown")),
+    ("The districts of Tariq al-Bab and al-Marjeh were lost last weekend.", "al-Marjeh", ("capture", "unknown")),
+    ("Civil defence teams recovered 18 bodies in Tariq al-Bab after strikes.", "Tariq al-Bab",
+     ("casualties", "unknown")),
+    ("Heavy snow is now falling on Khan al-Assal.", "Khan al-Assal", ("none", None)),
+])
+def test_pockets_lost_districts_recovered_bodies_and_snow(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
