@@ -836,6 +836,8 @@ class ActivityTagger:
             # In an evacuation story a plain "the convoy" is the evacuees' convoy: "the convoy
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
+        if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
+            finding = self._where_clause(span) or finding
         opener = self._corridor_opener(span) if finding.activity == "evacuation" or (
             finding.activity == "none" and finding.reason in {"no predicate", "own clause"}) else None
         if opener is not None and finding.activity == "none":
@@ -873,6 +875,33 @@ class ActivityTagger:
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             if activity == "capture" or key not in ctx.place_actor:
                 ctx.place_actor[key] = actor
+
+    def _where_clause(self, span: Span) -> _Finding | None:
+        """What a "where" clause on the mention reports there, when its own clause reports
+        nothing: "... and part of Sheikh Saeed, where clashes continued on Thursday",
+        "Khan al-Assal, where buses from Aleppo have been arriving"."""
+        root = _mention_root(span)
+        heads = [root]
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            heads.append(root.head.head)  # "part of X, where ..."
+        heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]  # "X, the area where ..."
+        heads += [c for h in list(heads) if h.dep_ == "appos" for c in h.children if c.dep_ == "prep"
+                  for g in c.children if g.dep_ == "pobj"]  # "the area just west of the city where ..."
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ != "relcl" or not any(
+                        c.lower_ == "where" and c.dep_ in {"advmod", "mark"} for c in clause.children):
+                    continue
+                if self._hypothetical(clause, "none"):
+                    return None
+                act = self._lexicon_activity(clause, None)
+                if act is None and (clause.lemma_.lower() in _ONGOING | _ERUPT or clause.lemma_.lower() == "be"):
+                    subj = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    if subj and self._lexicon_activity(subj[0], None):
+                        return _Finding(self._lexicon_activity(subj[0], None), subj[0], "where clause")
+                if act:
+                    return _Finding(act, clause, "where clause")
+        return None
 
     def _corridor_opener(self, span: Span) -> tuple[Token, str] | None:
         """(verb, side) when the mention's clause says a corridor or crossing was opened
@@ -2866,7 +2895,7 @@ class ActivityTagger:
         while cur.head.i != cur.i:
             cur = cur.head
             path.append(cur)
-        if finding.reason == "list line" and finding.predicate is not None:
+        if finding.reason in {"list line", "where clause"} and finding.predicate is not None:
             # "X: troops seized the southern half on September 6": the clause after the
             # colon carries the date; its predicate stands in for the mention's path.
             path = [finding.predicate] + list(finding.predicate.ancestors)

@@ -1817,3 +1817,12 @@ def test_a_headline_topic_label_before_a_colon_takes_the_clause_after_it(nlp, ta
 ])
 def test_pockets_lost_districts_recovered_bodies_and_snow(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Reporters visited Hamdaniya, where rebel shells killed five people on Saturday.", "Hamdaniya",
+     ("casualties", "opposition", dt.date(2016, 10, 1))),
+])
+def test_a_where_clause_on_the_place_says_what_happened_there(nlp, tagger, text, place, expected):
+    span = tag(nlp, tagger, text, place)[place]
+    assert (span._.activity, span._.actor, span._.event_date) == expected
