@@ -1014,6 +1014,16 @@ class ActivityTagger:
             mover = span.doc[span.start - 2]
             if not self._hypothetical(mover, "evacuation"):
                 return _Finding("evacuation", mover, "departure")
+        for anc in root.ancestors:
+            if anc.dep_ == "appos" and anc.head.dep_ == "nsubj" and anc.head.head.pos_ == "VERB" \
+                    and anc.head.head.lemma_.lower() in _REPORTING and anc.head.head.lemma_.lower() not in _DISPUTING \
+                    and anc.head.i > anc.head.head.i:
+                # Inside the speaker's description: "said Abu Mohammad, an activist now
+                # sheltering in X" - where the speaker is, not what the report is about.
+                return _Finding(reason="speaker")
+            if anc.pos_ == "VERB" and anc.dep_ != "acl":
+                # ("said Abu Mahmoud, a resident who fled there from X": the flight is news.)
+                break
         cut = self._route_cut_into(span)
         if cut is not None:
             if self._hypothetical(cut, "siege") or self._is_goal(cut):

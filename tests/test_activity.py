@@ -1826,3 +1826,14 @@ def test_pockets_lost_districts_recovered_bodies_and_snow(nlp, tagger, text, pla
 def test_a_where_clause_on_the_place_says_what_happened_there(nlp, tagger, text, place, expected):
     span = tag(nlp, tagger, text, place)[place]
     assert (span._.activity, span._.actor, span._.event_date) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ('"Every building was hit," said Abu Mohammad, a media activist now sheltering in al-Kallaseh.', "al-Kallaseh",
+     ("none", None)),
+    ('"We counted 40 strikes this morning," said Abu Mahmoud, a resident who fled there from Masaken Hanano.',
+     "Masaken Hanano", ("evacuation", "unknown")),
+])
+def test_where_a_speaker_now_is_is_no_event_but_a_flight_in_their_description_is(nlp, tagger, text, place,
+                                                                                 expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
