@@ -430,7 +430,7 @@ _GOV_RE = re.compile(
     r"|fourth division|national defen[cs]e forces|ndf|desert hawks|qods force|quds force|irgc"
     r"|troops|soldiers|military|air force|tiger forces|damascus|sana|general command|state media"
     r"|armed forces|allied forces|allied militias?|popular defen[cs]e(?: groups?| committees?)?|gos|goss?"
-    r"|militias?|militiamen|(?:russian|iranian) occupation"
+    r"|militias?|militiamen|(?:russian|iranian) occupation|putin|shoigu|lavrov|konashenkov|kremlin"
     r"|state (?:tv|television|news agency))\b"
 )
 _OPP_RE = re.compile(
