@@ -246,6 +246,8 @@ _TIME_NOUNS = frozenset({"day", "days", "week", "weeks", "month", "months", "yea
                          "night", "morning", "evening", "afternoon", "weekend", "january", "february", "march",
                          "april", "may", "june", "july", "august", "september", "october", "november",
                          "december", "past", "time", "period", "aftermath", "wake"})
+#: What _predicate_side answers for a sentence-opening "they": the narrative's last side.
+_PRONOUN = "pronoun"
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -2502,6 +2504,8 @@ class ActivityTagger:
         if pred is not None and not (activity == "siege" and pred.lemma_.lower() == "pocket"):
             # (Those "pushed into a pocket" are its besieged, not its besiegers.)
             side = self._predicate_side(pred, span, speaker)
+            if side == _PRONOUN:
+                side = ctx.last_actor.get(0)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
             # "Air raids killed 20 in X": the killing is the news; rebels had no aircraft.
             subj = self._subject_words(pred)
@@ -2539,7 +2543,7 @@ class ActivityTagger:
         if side is not None and pred is not None and pred.lemma_.lower() in {"lose", "loss"} and activity == "capture":
             # "Government forces lost control of X": the other side took it.
             side = {"government": "opposition", "opposition": "government"}.get(side, side)
-        if side is None and activity in {"repelled", "capture"} and speaker is not None \
+        if side is None and activity in {"repelled", "capture", "ground_advance"} and speaker is not None \
                 and pred is not None and pred.lemma_.lower() not in {"fall", "fallen", "fell"}:
             # "The attack on X was thwarted, rebels said": the speaker's side acted.
             side = classify_actor(" ".join(t.text for t in speaker.subtree))
@@ -2570,6 +2574,12 @@ class ActivityTagger:
                       for c in t.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}]
             for c in losers:
                 skip |= {x.i for x in c.subtree}
+            for t in span.sent:
+                # The target of an attack names its holder, not the attacker: "an offensive
+                # on government military academies in X".
+                if t.dep_ == "prep" and t.lower_ in {"on", "against"} and _lexicon_entry(t.head) in {
+                        "ground_advance", "airstrike", "shelling"}:
+                    skip |= {x.i for x in t.subtree}
             words = [t.text_with_ws if t.i not in skip else " | " for t in span.sent]
             side = classify_actor("".join(words))
             if side is not None and pred is not None and pred.lemma_.lower() == "loss" and activity == "capture":
@@ -2743,6 +2753,10 @@ class ActivityTagger:
                     side = classify_actor(m.group(0))
                     if side:
                         return side
+                if cand.lower_ in {"they", "it"} and not before.strip():
+                    # "They seized several positions in X, but government forces ...": the
+                    # pronoun opening the sentence is the narrative's last actor.
+                    return _PRONOUN
                 continue
             if not classify_actor(" ".join(t.text for t in words)):
                 # The next words only cancel a side ("the rebel held X"); they never add one

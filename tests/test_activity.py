@@ -1837,3 +1837,15 @@ def test_a_where_clause_on_the_place_says_what_happened_there(nlp, tagger, text,
 def test_where_a_speaker_now_is_is_no_event_but_a_flight_in_their_description_is(nlp, tagger, text, place,
                                                                                  expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_sentence_opening_they_is_the_narratives_last_actor(nlp, tagger):
+    text = ("Militants launched an offensive on western Aleppo on Friday.\n\n"
+            "They seized several positions in Minyan, but government forces have since regained part of the ground.")
+    assert summary(tag(nlp, tagger, text, "western Aleppo", "Minyan")["Minyan"]) == ("capture", "opposition")
+
+
+def test_the_holder_of_an_attacks_target_is_not_the_attacker(nlp, tagger):
+    text = ("Opposition fighters claim to have opened a route into the east after a week-long offensive on "
+            "government military academies in Ramouseh.")
+    assert summary(tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]) == ("ground_advance", "opposition")
