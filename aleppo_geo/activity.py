@@ -2010,6 +2010,10 @@ class ActivityTagger:
             return ""  # "snow is falling on X"
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
             # "Militants opened fire on X": one side firing at a place (the weapon may say air).
+            targets = {g.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "at"}
+                       for g in c.children if g.dep_ == "pobj"}
+            if targets & {"convoy", "bus", "ambulance", "it", "them", "evacuee", "vehicle"}:
+                return ""  # "stopped a convoy and opened fire on it at X": the convoy's story decides
             return self._weapon(tok, default="shelling")
         if pos == "VERB" and lemma == "blow" and "up" in prts and (
                 self._subject_words(tok) & _ARMED or obj_lemmas & {"tunnel", "building", "explosive", "position",
@@ -2209,6 +2213,13 @@ class ActivityTagger:
         if lemma in _LEAVE_PLACE and pos == "VERB" and child is not None and child.lower_ in {
                 "to", "into", "towards", "toward"} and lemma != "flee":
             return ""  # where a retreating force went is not a place it lost
+        if lemma == "leave" and pos == "VERB" and any(c.dep_ == "auxpass" for c in kids) \
+                and not any(c.dep_ == "agent" for c in kids) and child is not None and child.lower_ in {"in", "inside"}:
+            # "fewer than 30 doctors were left in X": what remains there, not a departure.
+            subj = self._subject_words(tok)
+            return "humanitarian" if subj & {"doctor", "doctors", "hospital", "hospitals", "food", "bread", "fuel",
+                                             "medicine", "supplies", "water", "bakery", "bakeries"} else "siege" \
+                if subj & _CIVILIANS else ""
         if lemma in _LEAVE_PLACE and pos == "VERB":
             subj = self._subject_words(tok) if tok.tag_ != "VBN" or any(
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"

@@ -1849,3 +1849,14 @@ def test_the_holder_of_an_attacks_target_is_not_the_attacker(nlp, tagger):
     text = ("Opposition fighters claim to have opened a route into the east after a week-long offensive on "
             "government military academies in Ramouseh.")
     assert summary(tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]) == ("ground_advance", "opposition")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The evacuation was suspended after militias stopped a convoy and opened fire on it in al-Ramouseh.",
+     "al-Ramouseh", ("evacuation", "unknown")),
+    ("The United Nations said that fewer than 30 doctors were left in eastern Aleppo.", "eastern Aleppo",
+     ("humanitarian", "unknown")),
+    ("About 250,000 people are left in eastern Aleppo.", "eastern Aleppo", ("siege", "government")),
+])
+def test_fire_on_a_convoy_and_what_was_left_in_a_place(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
