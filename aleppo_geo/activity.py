@@ -3255,7 +3255,9 @@ _TIMESTAMP_RE = re.compile(
     r"\s*(?:(?:updated?|posted)\s+(?:at\s+)?)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|CET|EET|EST|ET|local time)?"
     r"|\d{1,2}\s*[ap]\.?m\.?\s*(?:GMT|UTC|BST|CET|EET|EST|ET|local time)?"
-    r"|\d{4}\s*(?:GMT|UTC|BST|CET|EET|local time))\s*(?:[-–—:|]|$)", re.IGNORECASE)
+    r"|\d{4}\s*(?:GMT|UTC|BST|CET|EET|local time))\s*(?:[-–—:|]|$)"
+    # "19:15 The Syrian army has ...": a clock time opening the line, no separator.
+    r"|\s*\d{1,2}:\d{2}\s+(?=[A-Z\"“])", re.IGNORECASE)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -1860,3 +1860,11 @@ def test_the_holder_of_an_attacks_target_is_not_the_attacker(nlp, tagger):
 ])
 def test_fire_on_a_convoy_and_what_was_left_in_a_place(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_live_blog_entry_opening_with_a_bare_clock_time_is_dated_to_the_blogs_day(nlp, tagger):
+    text = ("Aleppo live: army declares victory\n\n"
+            "19:15 The Syrian army has just read out a statement on state TV announcing that it has restored "
+            "security to Aleppo after the withdrawal of the last rebels.\n")
+    span = tag(nlp, tagger, text, "Aleppo@2")["Aleppo@2"]
+    assert (span._.activity, span._.event_date) == ("capture", SUNDAY)
