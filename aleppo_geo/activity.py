@@ -1154,8 +1154,10 @@ class ActivityTagger:
                     # The mention is in the speaker or the addressee: "Civil Defence in
                     # Aleppo told ...".
                     return _Finding(reason="speaker")
-                if dep == "xcomp" or tok.lemma_.lower() in {"warn"} and dep != "ccomp":
-                    # "told the fighters to leave Aleppo": an order, not a report.
+                if (dep == "xcomp" and not any(c.dep_ == "auxpass" for c in tok.children)) \
+                        or tok.lemma_.lower() in {"warn"} and dep != "ccomp":
+                    # "told the fighters to leave Aleppo": an order, not a report. ("Troops
+                    # were reported to be massing near X" is a report.)
                     return _Finding(reason="intent")
                 break
             if pending is not None and dep in {"relcl", "acl"} and tok.pos_ in {"NOUN", "PROPN"} \
@@ -1630,7 +1632,10 @@ class ActivityTagger:
                     return "container"
             if prep in {"in", "for", "from", "with", "at"} and self._is_organisation(governor) and (
                     governor.lower_ not in _PEOPLE_SOURCES or self._is_speaker_phrase(governor)) and not (
-                    governor.dep_ in {"nsubjpass", "dobj"} and governor.head.lemma_.lower() not in _REPORTING):
+                    governor.dep_ in {"nsubjpass", "dobj"} and governor.head.lemma_.lower() not in _REPORTING) \
+                    and not (governor.dep_ == "pobj" and governor.head.lower_ in {"to", "into", "towards", "toward"}
+                             and governor.lower_ in {"centre", "center", "office"}):
+                # ("taken to a reception centre in X": a destination, not a speaker.)
                 # ("its centre in X was put out of action", "strikes hit the council's office
                 # in X": the organisation's building was the target, so X is a site.)
                 return "organisation"
@@ -2001,6 +2006,21 @@ class ActivityTagger:
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
             return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma in {"walk", "trek", "trudge"}:
+            # "Some walked to X", "families trekked out of Y": people fleeing on foot.
+            subj = self._subject_words(tok)
+            if subj & _ARMED:
+                return "ground_advance"  # "troops walked into X unopposed"
+            # Walking somewhere is flight only in a story of flight ("some walking to the
+            # citadel" on the first day of peace is not).
+            flight = any(t.lemma_.lower() in {"flee", "escape", "displace", "evacuate", "evacuation", "refuge",
+                                              "exodus", "reception", "shelter"} for t in tok.sent) or "from" in prts
+            return "evacuation" if subj & (_CIVILIANS | {"some", "others"}) and flight else ""
+        if pos == "VERB" and lemma in {"hold", "control"} and any(
+                c.dep_ == "prep" and c.lower_ == "since" and any(
+                    g.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+                    or g.like_num for g in c.subtree) for c in kids):
+            return "capture"  # "the army has held X since Saturday": taken then
         if pos == "VERB" and lemma in {"recover", "retrieve", "pull", "dig", "find"} and obj_lemmas & {
                 "body", "corpse", "remains", "survivor", "victim", "dead"}:
             # "civil defence teams recovered 18 bodies in X": the dead are the news.
@@ -2308,6 +2328,11 @@ class ActivityTagger:
         if has_to and tok.dep_ in {"acl", "relcl"} and any(
                 c.lower_ in {"first", "last", "only", "second", "third", "latest"} for c in tok.head.children):
             return False  # "the first district to fall": a fact, not an aim
+        if has_to and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REPORTING | {"believe", "think", "seem",
+                                                                                     "appear", "understand"} \
+                and any(c.dep_ == "auxpass" for c in tok.head.children) or has_to and tok.dep_ == "xcomp" \
+                and tok.head.lemma_.lower() in {"seem", "appear"}:
+            return False  # "forces were reported to be massing near X": a report, not an aim
         if tok.pos_ == "VERB" and has_to and tok.dep_ in {"xcomp", "acl", "advcl", "relcl", "ccomp", "conj", "pcomp"}:
             return True
         if tok.dep_ == "conj":

@@ -1868,3 +1868,17 @@ def test_a_live_blog_entry_opening_with_a_bare_clock_time_is_dated_to_the_blogs_
             "security to Aleppo after the withdrawal of the last rebels.\n")
     span = tag(nlp, tagger, text, "Aleppo@2")["Aleppo@2"]
     assert (span._.activity, span._.event_date) == ("capture", SUNDAY)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Thousands fled on Saturday. Some walked to the Kurdish-controlled district of Sheikh Maqsoud, while others "
+     "were taken to a reception center in Jibreen.", "Jibreen", ("evacuation", "unknown")),
+    ("Residents crossed into the former rebel areas for the first time in years, some walking to the citadel.",
+     "citadel", ("none", None)),
+    ("The army has held the Handarat camp since Saturday, after heavy fighting.", "Handarat",
+     ("capture", "government")),
+    ("Pro-government forces were reported to be massing near the 1070 project.", "1070 project",
+     ("ground_advance", "government")),
+])
+def test_walking_in_flight_holding_since_a_day_and_reported_massing(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
