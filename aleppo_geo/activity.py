@@ -2547,7 +2547,7 @@ class ActivityTagger:
             subj = self._subject_words(pred)
             if subj & _AIR_CUES - {"bomb", "bombs", "bombing", "bombings"}:
                 side = "government"
-        if activity == "repelled" and pred is not None and side is not None and any(
+        if activity == "repelled" and pred is not None and any(
                 c.dep_ == "nsubjpass" and self._lexicon_activity(c, None) for c in pred.children):
             # "attacks on X were repelled": the subject names the attackers; the repelling
             # side is the speaker's, or the attackers' enemy.
@@ -2556,7 +2556,15 @@ class ActivityTagger:
                 side = classify_actor(" ".join(t.text for t in speaker.subtree))
             if side is None:
                 attackers = [c for c in pred.children if c.dep_ == "nsubjpass"]
-                a_side = classify_actor(" ".join(t.text for t in attackers[0].subtree))
+                # (Place names are no side: "attacks on the Air Force Intelligence complex".)
+                in_place = {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
+                a_side = classify_actor(" ".join(t.text for t in attackers[0].subtree if t.i not in in_place))
+                if a_side is None:
+                    # "Attacks on X were repelled, the source said, adding that the militants
+                    # had suffered heavy losses": a side named beside a repelled attack is
+                    # the attackers'.
+                    skip = {t.i for t in speaker.subtree} if speaker is not None else set()
+                    a_side = classify_actor(" ".join(t.text for t in span.sent if t.i not in skip | in_place))
                 side = {"government": "opposition", "opposition": "government"}.get(a_side or "")
         if side is not None and pred is not None and activity == "repelled" and pred.pos_ == "VERB" \
                 and any(c.dep_ == "auxpass" for c in pred.children) and not any(c.dep_ == "agent" for c in pred.children) \
@@ -2594,6 +2602,8 @@ class ActivityTagger:
             # so a rebel named nearby is a victim or a speaker, not the actor.)
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
+            # Place names are no side: "Dahiyet al-Assad", "the Air Force Intelligence complex".
+            skip |= {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
             skip |= ctx.dateline_tokens
             for t in span.sent:
                 # The victims of a killing are not its perpetrators ("killing three soldiers").
@@ -2765,11 +2775,12 @@ class ActivityTagger:
                 cur = cur.head
             else:
                 break
+        in_place = {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
         for cand in candidates:
             if span.start <= cand.i < span.end:
                 continue
             words = [t for t in cand.subtree if not (span.start <= t.i < span.end)
-                     and t.dep_ not in {"relcl"}]
+                     and t.dep_ not in {"relcl"} and t.i not in in_place]
             # Include the next words so "the rebel held X" (parsed apart) reads as a place.
             tail = span.doc[cand.right_edge.i + 1: cand.right_edge.i + 3]
             text = " ".join(t.text for t in words) + " " + tail.text

@@ -1882,3 +1882,14 @@ def test_a_live_blog_entry_opening_with_a_bare_clock_time_is_dated_to_the_blogs_
 ])
 def test_walking_in_flight_holding_since_a_day_and_reported_massing(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Attacks on the village of Minyan and on the Air Force Intelligence complex in al-Zahraa were repelled, "
+     "the source said, adding that the militants had suffered heavy losses.", "Minyan", ("repelled", "government")),
+    ("Rebel attacks on Minyan were repelled.", "Minyan", ("repelled", "government")),
+])
+def test_a_repelled_attack_was_repelled_by_the_other_side_than_the_attackers_named(nlp, tagger, text, place,
+                                                                                   expected):
+    spans = tag(nlp, tagger, text, place, *(["Air Force Intelligence complex"] if "Air Force" in text else []))
+    assert summary(spans[place]) == expected
