@@ -248,6 +248,10 @@ _TIME_NOUNS = frozenset({"day", "days", "week", "weeks", "month", "months", "yea
                          "december", "past", "time", "period", "aftermath", "wake"})
 #: What _predicate_side answers for a sentence-opening "they": the narrative's last side.
 _PRONOUN = "pronoun"
+#: Words naming a day or a time of day: "since Saturday", "by nightfall".
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
+                        "dusk", "dawn", "noon", "midday", "afternoon", "evening", "morning", "night", "midnight",
+                        "sunset", "sunrise", "yesterday", "today"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -1602,7 +1606,9 @@ class ActivityTagger:
             if prep == "of":
                 # "north of Aleppo", "the northern edge of Aleppo": a reference point.
                 if governor.lower_ in _COMPASS and not (
-                        governor.i > 0 and governor.doc[governor.i - 1].lower_ in {"the", "its", "their"}):
+                        governor.i > 0 and governor.doc[governor.i - 1].lower_ in {"the", "its", "their"}) and not any(
+                        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in governor.children):
+                    # ("the rebel-held east of Aleppo" is a part of it, like "the north of Aleppo".)
                     # "north of Aleppo" is a bearing; "the north of Aleppo" is a part of it.
                     return "reference"
                 if governor.lower_ in _EDGE and any(c.lower_ in _COMPASS for c in governor.children):
@@ -1992,8 +1998,8 @@ class ActivityTagger:
             return "ground_advance"
         if pos == "VERB" and lemma in {"break", "breach", "smash", "crack", "pierce"} and obj_lemmas & _ENCIRCLEMENT:
             return "ground_advance"
-        if pos == "VERB" and lemma in {"hem", "pen", "bottle", "corner", "pin"} and prts & {"in", "up", "down"} | (
-                {"around", "into"} if lemma != "pin" else set()):
+        if pos == "VERB" and lemma in {"hem", "pen", "bottle", "corner", "pin"} and prts & ({"in", "up", "down"} | (
+                {"around", "into"} if lemma != "pin" else set())):
             # "left the opposition hemmed in around X", "rebels bottled up in X".
             return "siege"
         if pos == "VERB" and lemma in _COLLAPSE:
@@ -2016,11 +2022,18 @@ class ActivityTagger:
             flight = any(t.lemma_.lower() in {"flee", "escape", "displace", "evacuate", "evacuation", "refuge",
                                               "exodus", "reception", "shelter"} for t in tok.sent) or "from" in prts
             return "evacuation" if subj & (_CIVILIANS | {"some", "others"}) and flight else ""
-        if pos == "VERB" and lemma in {"hold", "control"} and any(
-                c.dep_ == "prep" and c.lower_ == "since" and any(
-                    g.lower_ in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-                    or g.like_num for g in c.subtree) for c in kids):
-            return "capture"  # "the army has held X since Saturday": taken then
+        if pos in {"VERB", "AUX"} and lemma in {"hold", "control", "be"} and any(
+                c.dep_ == "prep" and c.lower_ in {"since", "by"} and any(
+                    g.lower_ in _DAY_WORDS or g.like_num for g in c.subtree) for c in kids) and (
+                lemma != "be" or any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                    g.lemma_.lower() in {"hand", "control"} for g in c.children) for c in kids)):
+            # "the army has held X since Saturday", "by nightfall they held the whole of X",
+            # "X was in government hands by the afternoon": taken then.
+            return "capture"
+        if pos == "VERB" and lemma in {"split", "cut", "slice", "divide"} and any(
+                c.dep_ == "prep" and c.lower_ == "in" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in {
+                    "two", "half", "three"} for c in kids):
+            return "capture"  # "the rebel-held east was split in two"
         if pos == "VERB" and lemma in {"recover", "retrieve", "pull", "dig", "find"} and obj_lemmas & {
                 "body", "corpse", "remains", "survivor", "victim", "dead"}:
             # "civil defence teams recovered 18 bodies in X": the dead are the news.

@@ -1893,3 +1893,15 @@ def test_a_repelled_attack_was_repelled_by_the_other_side_than_the_attackers_nam
                                                                                    expected):
     spans = tag(nlp, tagger, text, place, *(["Air Force Intelligence complex"] if "Air Force" in text else []))
     assert summary(spans[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("By nightfall they held the whole of Masaken Hanano.", "Masaken Hanano", ("capture", "unknown")),
+    ("Al-Haydariya and Jabal Badro were all in government hands by the afternoon.", "Jabal Badro",
+     ("capture", "government")),
+    ("Sheikh Maqsoud is in Kurdish hands.", "Sheikh Maqsoud", ("none", None)),
+    ("The rebel-held east of Aleppo was split in two yesterday.", "Aleppo", ("capture", "unknown")),
+    ("Troops advanced north of Aleppo.", "Aleppo", ("none", None)),
+])
+def test_held_by_a_time_and_split_in_two_are_captures(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
