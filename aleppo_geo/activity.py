@@ -546,6 +546,8 @@ class _DocContext:
     segment_of: dict[int, int] = field(default_factory=dict)
     datelines: list[tuple[int, int]] = field(default_factory=list)
     dateline_tokens: set[int] = field(default_factory=set)
+    #: Tokens inside place mentions: a place name never names a side ("Dahiyet al-Assad").
+    place_tokens: frozenset[int] = frozenset()
 
 
 class ActivityTagger:
@@ -601,6 +603,7 @@ class ActivityTagger:
         except ValueError:
             published = None
         ctx = _DocContext(published=published)
+        ctx.place_tokens = frozenset(t.i for o in doc.spans.get(self.spans_key, []) for t in o)
         text = doc.text
         ctx.datelines = dateline_spans(text)
         for a, b in ctx.datelines:
@@ -2552,7 +2555,7 @@ class ActivityTagger:
                 return "other"
         if pred is not None and not (activity == "siege" and pred.lemma_.lower() == "pocket"):
             # (Those "pushed into a pocket" are its besieged, not its besiegers.)
-            side = self._predicate_side(pred, span, speaker)
+            side = self._predicate_side(pred, span, speaker, ctx.place_tokens)
             if side == _PRONOUN:
                 side = ctx.last_actor.get(0)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
@@ -2570,7 +2573,7 @@ class ActivityTagger:
             if side is None:
                 attackers = [c for c in pred.children if c.dep_ == "nsubjpass"]
                 # (Place names are no side: "attacks on the Air Force Intelligence complex".)
-                in_place = {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
+                in_place = ctx.place_tokens
                 a_side = classify_actor(" ".join(t.text for t in attackers[0].subtree if t.i not in in_place))
                 if a_side is None:
                     # "Attacks on X were repelled, the source said, adding that the militants
@@ -2616,7 +2619,7 @@ class ActivityTagger:
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
             skip |= set(range(span.start, span.end))
             # Place names are no side: "Dahiyet al-Assad", "the Air Force Intelligence complex".
-            skip |= {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
+            skip |= ctx.place_tokens
             skip |= ctx.dateline_tokens
             for t in span.sent:
                 # The victims of a killing are not its perpetrators ("killing three soldiers").
@@ -2729,7 +2732,8 @@ class ActivityTagger:
             return "government"
         return "unknown"
 
-    def _predicate_side(self, pred: Token, span: Span, speaker: Token | None) -> str | None:
+    def _predicate_side(self, pred: Token, span: Span, speaker: Token | None,
+                        place_tokens: frozenset[int] = frozenset()) -> str | None:
         if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"} | _COLLAPSE:
             # "X fell to the rebels": the side it fell to.
             for c in pred.children:
@@ -2788,7 +2792,7 @@ class ActivityTagger:
                 cur = cur.head
             else:
                 break
-        in_place = {t.i for o in span.doc.spans.get(self.spans_key, []) for t in o}
+        in_place = place_tokens
         for cand in candidates:
             if span.start <= cand.i < span.end:
                 continue
