@@ -49,8 +49,9 @@ Decisions worth knowing:
 * Datelines ("BEIRUT (Reuters) -", "ALEPPO, Syria (AP) —", "DAMASCUS, Syria -") are
   found by their shape (:func:`dateline_spans`): their places are none and never a
   source; ``aleppo_line_breaks`` also cuts them off from the first sentence.
-* The main clause decides: a place in a "when"/"as" clause takes the main
-  predicate ("killed when bombs hit X" -> casualties); "after"/"before" clauses are
+* The main clause decides a toll: a place in a "when"/"as" clause takes a casualties
+  main predicate ("killed when bombs hit X" -> casualties), but "residents fled as
+  bombs hit X" is the bombing of X; "after"/"before" clauses are
   other events with their own predicate (and "a day after ..." dates them a day
   before the main clause). Describing adjectives ("besieged", "rebel-held") and
   vehicles/goods ("the convoy near X") yield to a predicate above them.
@@ -115,6 +116,39 @@ Decisions worth knowing:
   troops advanced"), inside "on the verge of retaking", or on a siege imposed ("reimposed
   the siege on September 4"); list lines ("X: ... on September 6") take the date of the
   clause after the colon.
+
+* Sieges and their ends: the place a cut supply route led into is besieged ("cut the
+  last route into X"); a side "hemmed in"/"bottled up"/"penned" around X and the
+  remaining "pocket" (and the districts it includes) are besieged, not where buses left
+  from; breaking a siege is an advance by whoever broke it, a battle "to break" it is a
+  goal. Collapsing defences, districts that "fall" or "were lost", a place "split in
+  two", held "since Saturday" or "in government hands by the afternoon" changed hands;
+  the side a capture was "a blow to" lost it; a bare "X is in Kurdish hands" is a state.
+* Corridors and crossings "opened" at X are evacuation sites with the opener's side
+  (the government's when none is named); rebels "opening a corridor" forced one open
+  (their advance). Aid delivered by the UN, WHO, the Red Crescent or an NGO is a third
+  party's (other).
+* Nothing happened: a subject that says nobody ("no civilians left through X", "not a
+  single resident has used the corridor"), snow falling on X, fighters fleeing towards
+  X, the description of a speaker ("said X, an activist now sheltering in Y"; a flight
+  told in a relative clause still counts), a relative clause about someone else ("the
+  YPG, which controls X, took Y").
+* Other readings: "the districts of X" and "the direction of X" stand for X; a "where"
+  clause on a place says what happened there when the place's own clause says nothing;
+  capitalised plurals ("Airstrikes ...", "Evacuations from X") are looked up by their
+  singular; tunnel bombs and "blew up" are ground assaults; "opened fire on X" is fire
+  (not when the target is a convoy); bodies recovered are casualties; people "walking"
+  in a story of flight, a head count that "moved in with relatives" and "40,000 people
+  who left X" are evacuations; "forces were reported to be massing near X" is a report,
+  not an aim. Place names never name a side ("Dahiyet al-Assad"); a sentence-opening
+  "they" is the narrative's last actor; the holder of an attack's target ("an offensive
+  on government academies") is not the attacker.
+* More dates: a month ("since July", "until December") dates a clause to no day; a
+  state in the present tense ("250,000 people remain trapped in X") borrows no day; a
+  paragraph dated earlier than the narrative is a flashback after which the narrative
+  resumes at the day it had reached; when the parse cuts a mention off from every time
+  expression, the sentence's own day comes before the narrative's; a live-blog entry
+  opening with a bare clock time ("19:15 The army ...") is the blog's day.
 
 The component needs a dependency parser earlier in the pipeline (the statistical
 English model's ``parser``); it raises :class:`MissingParserError` otherwise.
