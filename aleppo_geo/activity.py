@@ -335,7 +335,7 @@ _add("siege", [
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
-    "misery", "depend", "rely", "deliver", "delivery", "airdrop",
+    "misery", "depend", "rely", "deliver", "delivery", "airdrop", "trucking",
 ])
 _add("evacuation", [
     "arrive", "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
@@ -881,6 +881,15 @@ class ActivityTagger:
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or finding
+        if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
+                                                             "intent"}:
+            # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
+            # place's own "besieged" is a state that holds whatever the clause plans.
+            root = _mention_root(span)
+            state = next((c for c in root.children if c.dep_ == "amod" and c.i < span.start
+                          and _MODIFIER_LEXICON.get(c.lower_) == "siege"), None)
+            if state is not None:
+                finding = _Finding("siege", state, "besieged place")
         opener = self._corridor_opener(span) if finding.activity == "evacuation" or (
             finding.activity == "none" and finding.reason in {"no predicate", "own clause"}) else None
         if opener is not None and finding.activity == "none":
@@ -2049,6 +2058,9 @@ class ActivityTagger:
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
             return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma in {"house", "accommodate", "host", "lodge"} and any(
+                c.dep_ == "auxpass" for c in kids) and self._subject_words(tok) & (_CIVILIANS | _EVACUEES):
+            return "humanitarian"  # "the families are being housed in schools in X"
         if pos == "VERB" and lemma in {"walk", "trek", "trudge"}:
             # "Some walked to X", "families trekked out of Y": people fleeing on foot.
             subj = self._subject_words(tok)

@@ -1905,3 +1905,18 @@ def test_a_repelled_attack_was_repelled_by_the_other_side_than_the_attackers_nam
 ])
 def test_held_by_a_time_and_split_in_two_are_captures(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Russia says it will open corridors out of besieged Aleppo", "Aleppo", ("siege", "government")),
+    ("Thousands of civilians wait in freezing cold in besieged eastern Aleppo", "eastern Aleppo",
+     ("siege", "government")),
+    ("Rebels linked up with fighters pushing out from besieged Sheikh Saeed.", "Sheikh Saeed", ("none", None)),
+    ("The families are being housed in schools and empty flats in Sheikh Maqsoud.", "Sheikh Maqsoud",
+     ("humanitarian", "unknown")),
+    ("Water trucking has been organized for displaced families in the al-Mashhad area.", "al-Mashhad",
+     ("humanitarian", "unknown")),
+])
+def test_a_besieged_place_stays_besieged_and_people_housed_or_supplied_are_humanitarian(nlp, tagger, text, place,
+                                                                                       expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
