@@ -2058,6 +2058,13 @@ class ActivityTagger:
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
             return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma == "head" and prts & {"to", "towards", "toward", "for", "into", "north", "south",
+                                                          "east", "west"}:
+            # "others headed to X": people in flight; troops heading somewhere advance.
+            subj = self._subject_words(tok)
+            if subj & _ARMED - {"group"}:
+                return "ground_advance"
+            return "evacuation" if subj & (_EVACUEES | {"others", "many", "some"}) else ""
         if pos == "VERB" and lemma in {"house", "accommodate", "host", "lodge"} and any(
                 c.dep_ == "auxpass" for c in kids) and self._subject_words(tok) & (_CIVILIANS | _EVACUEES):
             return "humanitarian"  # "the families are being housed in schools in X"

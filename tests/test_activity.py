@@ -1920,3 +1920,12 @@ def test_held_by_a_time_and_split_in_two_are_captures(nlp, tagger, text, place, 
 def test_a_besieged_place_stays_besieged_and_people_housed_or_supplied_are_humanitarian(nlp, tagger, text, place,
                                                                                        expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Many crossed to the west, while others headed to the Kurdish-run district of Sheikh Maqsoud.",
+     "Sheikh Maqsoud", ("evacuation", "unknown")),
+    ("Troops headed towards Sheikh Saeed.", "Sheikh Saeed", ("ground_advance", "government")),
+])
+def test_heading_somewhere_is_flight_for_people_and_an_advance_for_troops(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
