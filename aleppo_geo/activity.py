@@ -1540,11 +1540,9 @@ class ActivityTagger:
         if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and head.i <= span.end + 2 \
                 and head.lower_ in _ADMIN | _FACILITY:
             return head
-        if root.dep_ == "pobj" and head.lower_ == "of" and head.i == span.start - 1 \
-                and head.head.lower_ in _NAMED_BY_OF and head.head.i == head.i - 1:
-            # "the besieged districts of X", "from the direction of X": the noun the
-            # name completes stands where the name does.
-            return head.head
+        noun = _named_by_of(root)
+        if noun is not None and head.i == span.start - 1:
+            return noun
         return root
 
     def _relation(self, span: Span) -> str:
@@ -1568,8 +1566,8 @@ class ActivityTagger:
         if first.i != root.i:
             dep, head = first.dep_, first.head
             root = first
-            if dep == "pobj" and head.lower_ == "of" and head.head.lower_ in _NAMED_BY_OF and head.head.i == head.i - 1:
-                root = head.head  # "the districts of X and Y"
+            if _named_by_of(first) is not None:
+                root = _named_by_of(first)  # "the districts of X and Y"
                 dep, head = root.dep_, root.head
         if dep == "pobj":
             prep = head.lower_
@@ -3243,6 +3241,15 @@ _WORD_NUMBERS = {
 _OFFSET_RE = re.compile(
     r"(?:the (?P<b>day|night) before|the previous (?:day|night)|(?P<n>a|an|one|two|three|four|five|six|seven|\d)"
     r" days? (?P<dir>earlier|later)|the (?:following|next) (?:day|night|morning))", re.IGNORECASE)
+
+
+def _named_by_of(tok: Token) -> Token | None:
+    """The noun a name completes through "of" and that stands where the name does:
+    "the besieged districts of X", "from the direction of X"."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _NAMED_BY_OF and of.head.i == of.i - 1:
+        return of.head
+    return None
 
 
 def _lexicon_entry(tok: Token) -> str | None:
