@@ -330,7 +330,7 @@ _add("casualties", [
 ])
 _add("siege", [
     "besiege", "siege", "encircle", "encirclement", "blockade", "trap", "surround", "tighten",
-    "starve", "cordon", "box", "strand", "pocket",
+    "starve", "cordon", "box", "strand", "pocket", "confine",
 ])
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
@@ -344,7 +344,7 @@ _add("evacuation", [
 
 #: Adjectives/participles that, modifying a noun on the path, name what happened there.
 _MODIFIER_LEXICON = {
-    "besieged": "siege", "encircled": "siege", "trapped": "siege", "surrounded": "siege",
+    "besieged": "siege", "encircled": "siege", "trapped": "siege", "surrounded": "siege", "confined": "siege",
     "bombed": "airstrike", "destroyed": "airstrike", "bombarded": "airstrike", "shelled": "shelling",
     "captured": "capture", "seized": "capture", "recaptured": "capture", "retaken": "capture",
     "evacuated": "evacuation", "vacated": "capture", "abandoned": "capture",
@@ -1227,6 +1227,7 @@ class ActivityTagger:
                 activity, tok = self._copula_activity(tok, prev)
             if activity and dep == "nsubj" and tok.pos_ == "VERB" and (
                     tok.lemma_.lower() not in _UNACCUSATIVE or any(c.dep_ == "dobj" for c in tok.children)) \
+                    and not (tok.lemma_.lower() == "change" and any(c.lemma_.lower() == "hand" for c in tok.children)) \
                     and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) \
                     and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)) \
                     and not (tok.dep_ in {"ccomp", "oprd", "xcomp"} and tok.head.lemma_.lower() in {
@@ -1394,8 +1395,10 @@ class ActivityTagger:
             if pending is not None and goal_head is not None and tok.i == goal_head.i and lemma in _ATTEMPT:
                 if self._hypothetical(tok, pending.activity):
                     return _Finding(reason="hypothetical", hypothetical=True)
-                act = "ground_advance" if pending.activity == "capture" else pending.activity
+                act = "ground_advance" if pending.activity == "capture" and lemma not in {
+                    "manage", "succeed"} else pending.activity
                 # An attempt happened; a higher predicate ("repelled their attempt") wins.
+                # ("managed to take full control of X": the attempt succeeded.)
                 attempt = _Finding(act, pending.predicate, "attempt")
                 pending = None
             if tok.dep_ == "ROOT":
@@ -1624,7 +1627,11 @@ class ActivityTagger:
                 # ("fighters had pulled back from X": "from" hangs on "back".)
                 return "ok"  # "insurgents withdrew from X": X changes hands (see _special_predicate)
             if prep == "from" and governor.pos_ == "VERB" and any(
-                    c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in governor.children):
+                    c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS
+                    for c in list(governor.children) + [g for k in governor.children if k.dep_ == "advmod"
+                                                        for g in k.children]) \
+                    and not self._subject_words(governor) & _ARMED:
+                # ("thousands more crossed from X": the parser may hang "thousands" on "more".)
                 return "origin_evacuation"
             if prep == "from" and governor.pos_ == "VERB" and governor.lemma_.lower() in {
                     "set", "depart", "leave", "start", "roll", "pull", "move", "drive"} and (
@@ -1641,6 +1648,7 @@ class ActivityTagger:
                 cur = governor
                 for _ in range(4):
                     if _lexicon_entry(cur) == "evacuation" or (
+                            cur.lemma_.lower() == "flight" and self._lexicon_activity(cur, head) == "evacuation") or (
                             cur.pos_ == "VERB" and self._lexicon_activity(cur, None) == "evacuation"):
                         return "origin_evacuation"
                     if cur.head.i == cur.i or cur.dep_ in {"ccomp", "advcl", "relcl", "ROOT"}:
@@ -1713,6 +1721,10 @@ class ActivityTagger:
             return None
         prep = root.head if root.dep_ == "pobj" else root.head.head
         road = prep.head
+        if road.pos_ == "VERB" and prep.lower_ == "into":
+            # "cut last supply route into X" with "into X" hung on the verb. ("cut the
+            # rebels' last road to Azaz" names where the road leads.)
+            road = next((c for c in road.children if c.dep_ == "dobj"), road)
         if road.lemma_.lower() not in {"route", "road", "line", "artery", "corridor", "lifeline", "highway"}:
             return None
         cut = road.head
@@ -1987,7 +1999,14 @@ class ActivityTagger:
 
     @staticmethod
     def _subject_words(tok: Token) -> set[str]:
-        """Lower-case lemmas of the subject of ``tok`` (or of the verb a participle hangs from)."""
+        """Lower-case lemmas of the subject of ``tok`` (or of the verb a participle hangs
+        from), with the singular of plurals the model left unlemmatised ("Rebels
+        withdraw ..." opening a line is read as a name)."""
+        words = ActivityTagger._subject_words_as_written(tok)
+        return words | {w[:-1] for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")}
+
+    @staticmethod
+    def _subject_words_as_written(tok: Token) -> set[str]:
         cur = tok
         for _ in range(3):
             subj = [c for c in cur.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -2056,6 +2075,29 @@ class ActivityTagger:
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
             return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma == "change" and "hand" in obj_lemmas:
+            return "capture"  # "the Armament College also changed hands"
+        if pos == "VERB" and lemma == "come" and "under" in prts:
+            # "the hospital had come under attack / fire / heavy bombardment".
+            under = next(c for c in kids if c.lower_ == "under")
+            for g in under.children:
+                act = self._lexicon_activity(g, None) if g.dep_ == "pobj" else None
+                if act:
+                    return self._weapon(tok, default="airstrike") if act == "ground_advance" and g.lemma_.lower() \
+                        == "attack" and self._subject_words(tok) & {"hospital", "clinic", "school", "market",
+                                                                     "bakery"} else act
+        if pos == "VERB" and lemma in {"punch", "smash", "burst"} and prts & {"through", "into"}:
+            return "ground_advance"  # "rebels punched through government lines at X"
+        if pos == "VERB" and lemma in {"gather", "amass", "concentrate", "converge"} \
+                and self._subject_words(tok) & (_ARMED | {"militiaman", "militiamen", "reinforcement"}):
+            return "ground_advance"  # "militiamen are gathering in X": a build-up (mobilisation)
+        if lemma == "flight" and pos == "NOUN" and child is not None and child.lower_ == "from":
+            # "children separated during the flight from X" - not an airliner's flight.
+            words = {t.lemma_.lower() for t in tok.sent}
+            if words & (_CIVILIANS | _EVACUEES | {"child", "parent", "displaced"}) and not words & {
+                    "land", "plane", "airline", "aircraft", "jet", "passenger", "airport", "pilot"}:
+                return "evacuation"
+            return ""
         if pos == "VERB" and lemma == "head" and prts & {"to", "towards", "toward", "for", "into", "north", "south",
                                                           "east", "west"}:
             # "others headed to X": people in flight; troops heading somewhere advance.

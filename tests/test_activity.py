@@ -1929,3 +1929,24 @@ def test_a_besieged_place_stays_besieged_and_people_housed_or_supplied_are_human
 ])
 def test_heading_somewhere_is_flight_for_people_and_an_advance_for_troops(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The regime forces managed today to take full control of Jabal Badro.", "Jabal Badro", ("capture", "government")),
+    ("The Armament College and the Military Technical College also changed hands, opposition sources said.",
+     "Armament College", ("capture", "opposition")),
+    ("Rebel fighters had punched through government lines at Ramouseh.", "Ramouseh",
+     ("ground_advance", "opposition")),
+    ("Thousands of Iraqi and Afghan militiamen are said to be gathering in the 3000 project.", "3000 project",
+     ("ground_advance", "government")),
+    ("Children were separated from their parents during the flight from Masaken Hanano.", "Masaken Hanano",
+     ("evacuation", "unknown")),
+    ("The flight from Moscow landed late.", "Moscow", ("none", None)),
+    ("Syrian troops cut last supply route into rebel-held Aleppo", "Aleppo", ("siege", "government")),
+    ("Rebels withdraw from the Old City, which the army enters for the first time since 2012.", "Old City",
+     ("capture", "government")),
+    ("Many fled, while thousands more crossed from al-Sukkari into government-held neighbourhoods.", "al-Sukkari",
+     ("evacuation", "unknown")),
+])
+def test_succeeded_attempts_hands_changed_build_ups_and_flights(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
