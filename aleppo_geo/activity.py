@@ -479,7 +479,7 @@ _OPP_RE = re.compile(
     r"|levant front|fastaqim|nour al-din|al-qaeda|al qaeda|qaeda|sultan murad|fatah halab|jaish al-fatah"
     r"|jaish al-fateh|army of conquest|ansar|mujahideen|mujahedeen|mujahidin|faylaq|thuwar"
     r"|revolutionar(?:y|ies)|free army|gunmen|gunman|armed (?:groups?|opposition|factions?|men)"
-    r"|terrorist (?:groups?|organi[sz]ations?)|nsags?|non-state armed groups?|anti-government)\b"
+    r"|terrorist (?:groups?|organi[sz]ations?)|nsags?|non-state armed groups?|anti-government|factions?)\b"
 )
 _OTHER_RE = re.compile(
     r"\b(?:is|isis|isil|islamic state|daesh|kurdish|kurds|ypg|sdf|syrian democratic forces|pkk"
@@ -810,6 +810,9 @@ class ActivityTagger:
                     # "Rebels were squeezed into a shrinking pocket on Wednesday as troops
                     # advanced": the day is the advance's.
                     return True
+                if cur.pos_ == "VERB" and any(c.dep_ == "xcomp" and self._lexicon_activity(c, None)
+                                              for c in cur.children):
+                    return True  # "managed today to take full control of X"
                 if cur.pos_ == "VERB":
                     break
         return False
@@ -1162,7 +1165,10 @@ class ActivityTagger:
                 return _Finding(reason="actor")
             if dep == "appos" and (not self._in_other_place(tok, span) or not (
                     span.start <= prev.i < span.end or self._in_other_place(prev, span))) \
-                    and not (len(path) == 2 and root.dep_ == "conj"):
+                    and not (len(path) == 2 and root.dep_ == "conj") \
+                    and not (prev.lemma_.lower() in _ADMIN and self._in_other_place(tok, span)):
+                # ("control of X, Y and Z neighborhoods": the parser made the list's head noun
+                # an appositive of X; Y and Z are more of what was taken.)
                 # (A place conjoined to an appositive - "X, the largest district, and Y" -
                 # is a second object the parser misattached, not part of the description.)
                 # The mention sits in a description of something else ("the captured
@@ -1766,7 +1772,12 @@ class ActivityTagger:
                 for g in c.children:
                     if g.dep_ == "pobj" and self._in_other_place(g, span) and self._more_specific(g, span):
                         return True
-        # "Sukkari, in the eastern part of Aleppo": the phrase modifies the named place.
+        # "Sukkari, in the eastern part of Aleppo": the phrase modifies the named place
+        # (or "X and Y neighbourhoods in the northeast of Aleppo", the noun they name).
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in _ADMIN and any(
+                self._in_other_place(c, span) and self._more_specific(c, span)
+                for c in verb.children if c.dep_ in {"compound", "nmod", "amod"}):
+            return True
         return verb.pos_ in {"PROPN"} and self._in_other_place(verb, span) and self._more_specific(verb, span)
 
     def _governor_is_place(self, tok: Token, span: Span) -> bool:

@@ -1950,3 +1950,17 @@ def test_heading_somewhere_is_flight_for_people_and_an_advance_for_troops(nlp, t
 ])
 def test_succeeded_attempts_hands_changed_build_ups_and_flights(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_list_of_places_before_neighbourhoods_shares_the_capture_and_its_container_does_not(nlp, tagger):
+    text = ("Government forces managed on Saturday to take full control of Jabal Badro, Ba'aiedeen and "
+            "al-Haydariya neighborhoods in the northeast of Aleppo city.\n\nTroops also shelled al-Sukkari.")
+    spans = tag(nlp, tagger, text, "Jabal Badro", "Ba'aiedeen", "al-Haydariya", "Aleppo", "al-Sukkari")
+    assert summary(spans["al-Haydariya"]) == ("capture", "government")
+    assert summary(spans["Aleppo"]) == ("none", None)
+    assert spans["al-Sukkari"]._.event_date == dt.date(2016, 10, 1)
+
+
+def test_the_factions_are_the_opposition(nlp, tagger):
+    text = "The factions shelled al-Hamdaniya with mortars."
+    assert summary(tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]) == ("shelling", "opposition")
