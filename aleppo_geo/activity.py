@@ -2364,6 +2364,13 @@ class ActivityTagger:
             subj = self._subject_words(tok) if tok.tag_ != "VBN" or any(
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"
                                                     for t in c.subtree}
+            if lemma == "leave" and any(g.dep_ in {"acl", "amod", "oprd"} and (
+                    _MODIFIER_LEXICON.get(g.lower_) == "siege" or _lexicon_entry(g) == "siege")
+                    for c in kids if c.dep_ == "dobj" for g in c.children) \
+                    and child is not None and child.dep_ == "prep":
+                # "leaving the rebels confined to a pocket ..., including X": the places
+                # listed are the besieged pocket.
+                return "siege"
             if lemma == "leave" and any(c.dep_ in {"dobj"} for c in kids) and any(
                     (c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} or (
                         c.dep_ == "prep" and c.lower_ == "in" and not any(

@@ -1964,3 +1964,11 @@ def test_a_list_of_places_before_neighbourhoods_shares_the_capture_and_its_conta
 def test_the_factions_are_the_opposition(nlp, tagger):
     text = "The factions shelled al-Hamdaniya with mortars."
     assert summary(tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]) == ("shelling", "opposition")
+
+
+def test_places_listed_in_the_pocket_a_side_was_left_confined_to_are_besieged(nlp, tagger):
+    text = ("Government forces took the Sheikh Saeed district on Saturday, leaving the rebels confined to a pocket "
+            "of less than 5 sq km, including al-Mashhad and parts of al-Sukkari.")
+    spans = tag(nlp, tagger, text, "Sheikh Saeed", "al-Mashhad", "al-Sukkari")
+    assert summary(spans["Sheikh Saeed"]) == ("capture", "government")
+    assert summary(spans["al-Mashhad"]) == ("siege", "government")
