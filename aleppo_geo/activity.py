@@ -286,6 +286,9 @@ _PRONOUN = "pronoun"
 _DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
                         "dusk", "dawn", "noon", "midday", "afternoon", "evening", "morning", "night", "midnight",
                         "sunset", "sunrise", "yesterday", "today"})
+#: Nouns of an offensive: "an offensive to take X" is an offensive on X (gold README).
+_OFFENSIVE_NOUNS = frozenset({"offensive", "assault", "onslaught", "operation", "push", "campaign", "drive",
+                              "attack"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
@@ -1070,9 +1073,12 @@ class ActivityTagger:
             if not self._hypothetical(mover, "evacuation"):
                 return _Finding("evacuation", mover, "departure")
         for anc in root.ancestors:
-            if anc.dep_ == "appos" and anc.head.dep_ == "nsubj" and anc.head.head.pos_ == "VERB" \
-                    and anc.head.head.lemma_.lower() in _REPORTING and anc.head.head.lemma_.lower() not in _DISPUTING \
-                    and anc.head.i > anc.head.head.i:
+            speaker = anc.head if anc.dep_ == "appos" else anc  # "said X, an activist ..." / "said a doctor ..."
+            if (anc.dep_ == "appos" or anc.i != root.i and any(a.dep_ == "acl" for a in root.ancestors
+                                                               if a.i in {t.i for t in anc.subtree})) \
+                    and speaker.dep_ == "nsubj" and speaker.head.pos_ == "VERB" \
+                    and speaker.head.lemma_.lower() in _REPORTING and speaker.head.lemma_.lower() not in _DISPUTING \
+                    and speaker.i > speaker.head.i:
                 # Inside the speaker's description: "said Abu Mohammad, an activist now
                 # sheltering in X" - where the speaker is, not what the report is about.
                 return _Finding(reason="speaker")
@@ -1210,6 +1216,10 @@ class ActivityTagger:
                     # The mention is in the speaker or the addressee: "Civil Defence in
                     # Aleppo told ...".
                     return _Finding(reason="speaker")
+                if pending is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in _OFFENSIVE_NOUNS
+                                               for c in tok.children):
+                    # "The army announces a new offensive to take all of X": an offensive on X.
+                    return _Finding("ground_advance", pending.predicate, "attempt")
                 if (dep == "xcomp" and not any(c.dep_ == "auxpass" for c in tok.children)) \
                         or tok.lemma_.lower() in {"warn"} and dep != "ccomp":
                     # "told the fighters to leave Aleppo": an order, not a report. ("Troops
@@ -1398,7 +1408,9 @@ class ActivityTagger:
                             if self._hypothetical(tok, act):
                                 return _Finding(reason="hypothetical", hypothetical=True)
                             return _Finding(act, obj, "light verb")
-            if pending is not None and goal_head is not None and tok.i == goal_head.i and lemma in _ATTEMPT:
+            if pending is not None and goal_head is not None and tok.i == goal_head.i and (
+                    lemma in _ATTEMPT or tok.pos_ == "NOUN" and lemma in _OFFENSIVE_NOUNS):
+                # ("a new offensive to take all of X" is an offensive on X, whoever announces it.)
                 if self._hypothetical(tok, pending.activity):
                     return _Finding(reason="hypothetical", hypothetical=True)
                 act = "ground_advance" if pending.activity == "capture" and lemma not in {
@@ -1988,7 +2000,7 @@ class ActivityTagger:
                         subj = {t.lemma_.lower() for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
                         break
             head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
-            if lemma in {"cross", "move", "march", "enter", "reach", "pass", "head"} and (
+            if lemma in {"cross", "move", "march", "enter", "reach", "pass", "head", "drive", "roll", "travel"} and (
                     subj & {"bus", "ambulance", "convoy", "evacuee", "civilian", "family", "resident"}
                     and not head_subj & _ARMED
                     and not subj & {"aid", "humanitarian", "relief", "food", "medical", "medicine", "un"}):
@@ -2086,6 +2098,11 @@ class ActivityTagger:
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
             return ""  # "buses left the last rebel-held pocket of X": the departure decides
+        if pos == "VERB" and lemma == "reach" and any(
+                c.lower_ == "by" and any(g.lemma_.lower() in {"phone", "telephone", "satellite", "messaging", "skype",
+                                                             "whatsapp", "app", "email", "text"} for g in c.subtree)
+                for c in kids):
+            return ""  # "a doctor reached by phone in X": where the speaker was
         if pos == "VERB" and lemma == "change" and "hand" in obj_lemmas:
             return "capture"  # "the Armament College also changed hands"
         if pos == "VERB" and lemma == "come" and "under" in prts:
@@ -2127,8 +2144,10 @@ class ActivityTagger:
             # Walking somewhere is flight only in a story of flight ("some walking to the
             # citadel" on the first day of peace is not).
             flight = any(t.lemma_.lower() in {"flee", "escape", "displace", "evacuate", "evacuation", "refuge",
-                                              "exodus", "reception", "shelter"} for t in tok.sent) or "from" in prts
-            return "evacuation" if subj & (_CIVILIANS | {"some", "others"}) and flight else ""
+                                              "exodus", "reception", "shelter"} for t in tok.sent) or prts & {"from", "out"}
+            person = any(t.ent_type_ == "PERSON" for t in tok.sent if t.lower_ in subj) or any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in kids)
+            return "evacuation" if (subj & (_CIVILIANS | {"some", "others"}) or person) and flight else ""
         if pos in {"VERB", "AUX"} and lemma in {"hold", "control", "be"} and any(
                 c.dep_ == "prep" and c.lower_ in {"since", "by"} and any(
                     g.lower_ in _DAY_WORDS or g.like_num for g in c.subtree) for c in kids) and (

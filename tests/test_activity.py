@@ -1972,3 +1972,16 @@ def test_places_listed_in_the_pocket_a_side_was_left_confined_to_are_besieged(nl
     spans = tag(nlp, tagger, text, "Sheikh Saeed", "al-Mashhad", "al-Sukkari")
     assert summary(spans["Sheikh Saeed"]) == ("capture", "government")
     assert summary(spans["al-Mashhad"]) == ("siege", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("* Sept 22 - The army announces a new offensive to take all of Aleppo.", "Aleppo", ("ground_advance", "government")),
+    ("The army hopes to take Hanano.", "Hanano", ("none", None)),
+    ('"People are afraid," said a doctor reached by phone in al-Shaar.', "al-Shaar", ("none", None)),
+    ("Twenty ambulances and 13 buses carrying 950 people drove out of the al-Amiriya district.", "al-Amiriya",
+     ("evacuation", "unknown")),
+    ("Umm Mohammed, who walked out of Karm al-Jabal with her three sons last week, said she was cold.",
+     "Karm al-Jabal", ("evacuation", "unknown")),
+])
+def test_announced_offensives_buses_that_drove_out_and_people_who_walked_out(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
