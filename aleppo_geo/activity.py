@@ -3432,7 +3432,7 @@ _DATELINE_RE = re.compile(
     r"[ \t]*(?:"
     r"(?:" + _CAPS_NAME + r")(?:\s*/\s*" + _CAPS_NAME + r")*(?:,\s*" + _TITLE_NAME + r")?"
     r"|(?:" + _TITLE_NAME + r")(?:\s*/\s*" + _TITLE_NAME + r")*(?:,\s*" + _TITLE_NAME + r")"
-    r")(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r")(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"(?:,?\s*\([A-Za-z][\w .&'’-]{0,40}\))?\s*[-–—]+(?=\s|[A-Z])"
     # "Aleppo (AFP) -": a title-case name with the agency in brackets.
     r"|[ \t]*" + _TITLE_NAME + r"\s*\((?:AFP|AP|Reuters|dpa|DPA|AA|Xinhua|UPI|EFE|ANSA|IRNA|SANA|TASS|CNN|"

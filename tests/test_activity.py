@@ -1985,3 +1985,13 @@ def test_places_listed_in_the_pocket_a_side_was_left_confined_to_are_besieged(nl
 ])
 def test_announced_offensives_buses_that_drove_out_and_people_who_walked_out(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_dateline_with_a_day_month_year_date_is_a_dateline_and_lends_no_date(nlp, tagger):
+    from aleppo_geo.activity import dateline_spans
+
+    text = ('AMMAN, 30 November 2016 - "Since Saturday, an estimated 20,000 people have fled their homes in '
+            'eastern Aleppo amid intense fighting.')
+    assert dateline_spans(text) == [(0, len("AMMAN, 30 November 2016 -"))]
+    span = tag(nlp, tagger, text, "AMMAN", "eastern Aleppo", published=dt.date(2016, 11, 30))["eastern Aleppo"]
+    assert (span._.activity, span._.event_date) == ("evacuation", dt.date(2016, 11, 26))
