@@ -2,13 +2,13 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_h`` (sets D-H, ten reports each, written
+reports) and ``tests/data/challenge_d`` .. ``_i`` (sets D-I, ten reports each, written
 by team members who had not seen the extractor; B-F were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
 
-The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-H
+The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-I
 do not yet meet them for actor (and some for activity or dates): they are held to floors
 just under their present scores, as regression guards, and say so (``FLOORS``).
 When a check fails, the assertion message lists every mention behind the shortfall with
@@ -28,18 +28,19 @@ CHALLENGE = DATA / "challenge"
 GOLD = CHALLENGE / "gold.jsonl"
 SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challenge_c",
         "D": DATA / "challenge_d", "E": DATA / "challenge_e", "F": DATA / "challenge_f",
-        "G": DATA / "challenge_g", "H": DATA / "challenge_h"}
+        "G": DATA / "challenge_g", "H": DATA / "challenge_h", "I": DATA / "challenge_i"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (E: actor 0.818,
-# date 0.758; F: activity 0.807, actor 0.667; G: activity 0.813, actor 0.799; H: activity
-# 0.773, actor 0.787, date 0.756). These only stop a change from losing ground; they are
+# date 0.758; F: activity 0.807, actor 0.667; G: activity 0.837, actor 0.813; H: activity
+# 0.780, actor 0.794, date 0.756; I, blind and unfixed: 0.650, 0.675, 0.700). These only stop a change from losing ground; they are
 # not the goal, which stays ISSUE_BARS.
 FLOORS = {
     "E": {"actor": 0.80, "event_date": 0.74},
     "F": {"activity": 0.79, "actor": 0.65},
     "G": {"activity": 0.80, "actor": 0.78},
     "H": {"activity": 0.75, "actor": 0.77, "event_date": 0.74},
+    "I": {"activity": 0.63, "actor": 0.66, "event_date": 0.68},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
