@@ -140,7 +140,10 @@ Decisions worth knowing:
   (not when the target is a convoy); bodies recovered are casualties; people "walking"
   in a story of flight, a head count that "moved in with relatives" and "40,000 people
   who left X" are evacuations; "forces were reported to be massing near X" is a report,
-  not an aim. Place names never name a side ("Dahiyet al-Assad"); a sentence-opening
+  not an aim; "an offensive to take X", announced or launched, is an offensive on X;
+  "managed to take X" succeeded; "X changed hands" is a capture; places listed before
+  "neighborhoods" share its event and the part-of phrase after them is their container;
+  a speaker "reached by phone in X" is where they were. Place names never name a side ("Dahiyet al-Assad"); a sentence-opening
   "they" is the narrative's last actor; the holder of an attack's target ("an offensive
   on government academies") is not the attacker.
 * More dates: a month ("since July", "until December") dates a clause to no day; a
@@ -148,7 +151,8 @@ Decisions worth knowing:
   paragraph dated earlier than the narrative is a flashback after which the narrative
   resumes at the day it had reached; when the parse cuts a mention off from every time
   expression, the sentence's own day comes before the narrative's; a live-blog entry
-  opening with a bare clock time ("19:15 The army ...") is the blog's day.
+  opening with a bare clock time ("19:15 The army ...") is the blog's day; a dateline
+  dated "30 November 2016" is a dateline and dates nothing.
 
 The component needs a dependency parser earlier in the pipeline (the statistical
 English model's ``parser``); it raises :class:`MissingParserError` otherwise.
