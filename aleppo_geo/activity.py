@@ -1176,7 +1176,10 @@ class ActivityTagger:
             if dep == "appos" and (not self._in_other_place(tok, span) or not (
                     span.start <= prev.i < span.end or self._in_other_place(prev, span))) \
                     and not (len(path) == 2 and root.dep_ == "conj") \
-                    and not (prev.lemma_.lower() in _ADMIN and self._in_other_place(tok, span)):
+                    and not (prev.lemma_.lower() in _ADMIN and self._in_other_place(tok, span)) \
+                    and not (tok.lemma_.lower() in _ADMIN and tok.pos_ == "NOUN"
+                             and (span.start <= prev.i < span.end or self._in_other_place(prev, span))):
+                # ("killed in four neighbourhoods - X, Y and Z": the list names them.)
                 # ("control of X, Y and Z neighborhoods": the parser made the list's head noun
                 # an appositive of X; Y and Z are more of what was taken.)
                 # (A place conjoined to an appositive - "X, the largest district, and Y" -
@@ -1256,7 +1259,8 @@ class ActivityTagger:
                 # ("declared X liberated": X is what was liberated, however it is tagged.)
                 # "Russia burns Aleppo": the place names the actor (metonymy), not the site.
                 return _Finding(reason="agent")
-            if activity in {"ground_advance", "ground_advance"} and tok.pos_ == "NOUN" \
+            if (activity == "ground_advance" or activity in {"shelling", "airstrike"} and tok.lemma_.lower() in {
+                    "attack", "assault", "offensive"}) and tok.pos_ == "NOUN" \
                     and tok.dep_ in {"dobj", "nsubjpass"} and (_LEXICON.get(tok.head.lemma_.lower()) == "repelled" or (
                         tok.head.lemma_.lower() in {"push", "beat", "fight", "fend", "drive", "force", "throw"}
                         and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} for c in tok.head.children))):
@@ -1360,6 +1364,12 @@ class ActivityTagger:
                                 and self._lexicon_activity(c, None) == "repelled":
                             # "insurgents attacked army positions near X but were driven back".
                             return _Finding("repelled", c, "attack repelled")
+                        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and (
+                                c.lemma_.lower() in {"kill", "execute", "massacre", "slaughter"}
+                                or self._lexicon_activity(c, None) == "casualties" and c.lemma_.lower() == "shoot"):
+                            # "forces entering homes in X and killing those inside": the killing
+                            # is the news.
+                            return _Finding("casualties", c, "entered and killed")
                 return found
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "relcl", "conj", "acl"} and lemma not in _INTENT \
@@ -2004,6 +2014,10 @@ class ActivityTagger:
                         subj = {t.lemma_.lower() for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
                         break
             head_subj = {c.lemma_.lower() for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}}
+            if lemma in {"reach", "cross"} and not subj & _ARMED and any(
+                    c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children) and tok.dep_ == "relcl" \
+                    and tok.head.ent_type_ == "PERSON":
+                return "evacuation"  # "said Um Khaled, who reached X with her sons on Sunday"
             if lemma in {"cross", "move", "march", "enter", "reach", "pass", "head", "drive", "roll", "travel"} and (
                     subj & {"bus", "ambulance", "convoy", "evacuee", "civilian", "family", "resident"}
                     and not head_subj & _ARMED
@@ -2050,7 +2064,8 @@ class ActivityTagger:
                     # "UN trucks carrying flour crossed ...": the whole noun phrase before.
                     top = cur.head
                     while top.dep_ in {"dobj", "pobj", "prep", "acl", "compound"} and top.head.i != top.i \
-                            and top.head.i < cur.i:
+                            and top.head.i < cur.i and top.head.pos_ not in {"VERB", "AUX"}:
+                        # (Not past the noun phrase: "the UN received reports of forces entering X".)
                         top = top.head
                     words = [t for t in top.subtree if t.i < cur.i]
                     return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}

@@ -1995,3 +1995,23 @@ def test_a_dateline_with_a_day_month_year_date_is_a_dateline_and_lends_no_date(n
     assert dateline_spans(text) == [(0, len("AMMAN, 30 November 2016 -"))]
     span = tag(nlp, tagger, text, "AMMAN", "eastern Aleppo", published=dt.date(2016, 11, 30))["eastern Aleppo"]
     assert (span._.activity, span._.event_date) == ("evacuation", dt.date(2016, 11, 26))
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("A military source said the army repelled an attack by groups affiliated to Jabhat al-Nusra on the Ramouseh "
+     "area, destroying vehicles equipped with machineguns.", "Ramouseh", ("repelled", "government")),
+    ("Russian and Syrian aircraft halted strikes on Aleppo on Tuesday.", "Aleppo", ("none", None)),
+    ("The UN received reports of pro-government forces entering homes in east Aleppo and killing those inside.",
+     "east Aleppo", ("casualties", "government")),
+    ("At least 82 civilians had been killed in four neighbourhoods - Bustan al-Qasr and al-Kallaseh.", "al-Kallaseh",
+     ("casualties", "unknown")),
+    ("Militants launched an offensive on the south-western outskirts of Aleppo on Friday.", "Aleppo",
+     ("ground_advance", "opposition")),
+])
+def test_repelled_attacks_killings_after_entering_and_listed_neighbourhoods(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_named_person_who_reached_a_place_fled_there(nlp, tagger):
+    text = '"We left with nothing," said Um Khaled, 38, who reached Sheikh Maqsoud with her three sons on Saturday.'
+    assert summary(tag(nlp, tagger, text, "Sheikh Maqsoud")["Sheikh Maqsoud"]) == ("evacuation", "unknown")
