@@ -143,7 +143,9 @@ Decisions worth knowing:
   not an aim; "an offensive to take X", announced or launched, is an offensive on X;
   "managed to take X" succeeded; "X changed hands" is a capture; places listed before
   "neighborhoods" share its event and the part-of phrase after them is their container;
-  a speaker "reached by phone in X" is where they were. Place names never name a side ("Dahiyet al-Assad"); a sentence-opening
+  a speaker "reached by phone in X" is where they were; any attack that was repelled is
+  repelled ("halted strikes" is not); forces "entering homes in X and killing" are
+  casualties; places listed after "four neighbourhoods -" share that noun's event. Place names never name a side ("Dahiyet al-Assad"); a sentence-opening
   "they" is the narrative's last actor; the holder of an attack's target ("an offensive
   on government academies") is not the attacker.
 * More dates: a month ("since July", "until December") dates a clause to no day; a
