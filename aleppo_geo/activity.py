@@ -1408,22 +1408,14 @@ class ActivityTagger:
                     and dep in {"prep", "advmod", "npadvmod", "dep", "conj"} \
                     and not any(c.dep_ == "dobj" for c in tok.children):
                 # "the bombing continued overnight in X", "fighting raged in X".
-                for subj in tok.children:
-                    if subj.dep_ in {"nsubj", "nsubjpass"}:
-                        act = self._lexicon_activity(subj, None)
-                        if act:
-                            if self._hypothetical(tok, act):
-                                return _Finding(reason="hypothetical", hypothetical=True)
-                            return _Finding(act, subj, "ongoing")
+                found = self._event_dependent(tok, {"nsubj", "nsubjpass"}, "ongoing")
+                if found is not None:
+                    return found
             if lemma in _LIGHT_VERBS and tok.pos_ == "VERB" and dep in {"prep", "advmod", "npadvmod"}:
                 # "launched an offensive on X", "carried out a ground push in X".
-                for obj in tok.children:
-                    if obj.dep_ in {"dobj", "nsubjpass"}:
-                        act = self._lexicon_activity(obj, None)
-                        if act:
-                            if self._hypothetical(tok, act):
-                                return _Finding(reason="hypothetical", hypothetical=True)
-                            return _Finding(act, obj, "light verb")
+                found = self._event_dependent(tok, {"dobj", "nsubjpass"}, "light verb")
+                if found is not None:
+                    return found
             if pending is not None and goal_head is not None and tok.i == goal_head.i and (
                     lemma in _ATTEMPT or tok.pos_ == "NOUN" and lemma in _OFFENSIVE_NOUNS):
                 # ("a new offensive to take all of X" is an offensive on X, whoever announces it.)
@@ -1493,6 +1485,18 @@ class ActivityTagger:
                     if act and not self._hypothetical(t, act):
                         return _Finding(act, t, "topic")
         return _Finding(reason="no predicate")
+
+    def _event_dependent(self, verb: Token, deps: set[str], reason: str) -> _Finding | None:
+        """The first dependent of ``verb`` (with a dep in ``deps``) that names an event, as
+        the finding - none if the verb's clause is hypothetical."""
+        for dependent in verb.children:
+            if dependent.dep_ in deps:
+                act = self._lexicon_activity(dependent, None)
+                if act:
+                    if self._hypothetical(verb, act):
+                        return _Finding(reason="hypothetical", hypothetical=True)
+                    return _Finding(act, dependent, reason)
+        return None
 
     def _headline_verb(self, span: Span, line_toks: list[Token]) -> _Finding | None:
         """A short headline whose present-tense bombing verb the parser read as a noun
