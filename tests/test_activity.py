@@ -2015,3 +2015,29 @@ def test_repelled_attacks_killings_after_entering_and_listed_neighbourhoods(nlp,
 def test_a_named_person_who_reached_a_place_fled_there(nlp, tagger):
     text = '"We left with nothing," said Um Khaled, 38, who reached Sheikh Maqsoud with her three sons on Saturday.'
     assert summary(tag(nlp, tagger, text, "Sheikh Maqsoud")["Sheikh Maqsoud"]) == ("evacuation", "unknown")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("At least 20 people were killed in air raids on al-Shaar and Tariq al-Bab, the Observatory said.", "al-Shaar",
+     ("casualties", "government")),
+    ("Rescuers said 30 people were killed when shells and barrel bombs hit al-Kallaseh on Tuesday.", "al-Kallaseh",
+     ("casualties", "government")),
+    # A car bomb is no air weapon, and plain shells name no side.
+    ("Nine people were killed in a car bomb attack in al-Hamdaniya.", "al-Hamdaniya", ("casualties", "unknown")),
+    ("Six people were killed when shells hit al-Midan on Monday.", "al-Midan", ("casualties", "unknown")),
+])
+def test_killings_by_an_air_weapon_are_the_governments(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("caption", [
+    "Photo: Smoke rises over Sheikh Saeed after an air strike on the district.",
+    "Smoke rises over Sheikh Saeed after an air strike on the district. [Abdalrhman Ismail/Reuters]",
+    "Smoke rises over Sheikh Saeed after an air strike on the district. (AP Photo/Hassan Ammar)",
+])
+def test_a_photo_caption_does_not_borrow_the_bodys_date(nlp, tagger, caption):
+    text = ("BEIRUT (Reuters) - Government forces captured the Handarat camp on Saturday, an army statement said, "
+            "as warplanes pounded rebel-held districts in the east of the city for a fifth day.\n\n" + caption)
+    span = tag(nlp, tagger, text, "Sheikh Saeed")["Sheikh Saeed"]
+    assert span._.activity == "airstrike"
+    assert span._.event_date is None
