@@ -268,6 +268,15 @@ _AIR_CUES = {
 #: Air weapons that name their side: in Aleppo in 2016 only the government and Russia
 #: flew ("air raids", "barrel bombs", "warplanes"); a bare "bomb" may be a car bomb.
 _AIR_SIDE_CUES = _AIR_CUES - {"bomb", "bombs", "bombing", "bombings", "cluster", "phosphorus", "phosphorous"}
+#: Quarters of Aleppo that the government (or, for Sheikh Maqsoud, the Kurdish YPG)
+#: held throughout 2016, so that unattributed shells landing there were rebel fire.
+#: Front-line quarters that changed hands (Ramouseh, the 1070 project, Dahiyet
+#: al-Assad, Salaheddine, Suleiman al-Halabi) are deliberately left out.
+_HELD_AGAINST_REBELS = frozenset({
+    "west_aleppo", "new_aleppo", "hamdaniya", "midan", "furqan", "zahraa", "shahba",
+    "jamiliyeh", "suleimaniyeh", "aziziyeh", "muhafaza", "ashrafiyeh", "khalidiya",
+    "sabil", "mashariqa", "sayf_al_dawla", "sheikh_maqsoud",
+})
 _GROUND_FIRE_CUES = {
     "shell", "shells", "shelling", "artillery", "mortar", "mortars", "rocket", "rockets",
     "howitzer", "tank", "cannon", "gas", "cylinder", "grad", "missile", "missiles",
@@ -2819,6 +2828,13 @@ class ActivityTagger:
             side = ctx.place_actor.get(key)
         if side is None and self.inferred_actors and activity in {"airstrike", "siege"}:
             side = "government"
+        if side is None and self.inferred_actors and activity == "shelling":
+            # Shells, mortars and rockets falling on the government-held west (or the
+            # Kurdish quarter) came from rebel lines: the mirror of air strikes on the
+            # rebel-held east. Inferred, and only for quarters whose side held all 2016.
+            place = getattr(span._, "place", None) if Span.has_extension("place") else None
+            if getattr(place, "id", None) in _HELD_AGAINST_REBELS:
+                side = "opposition"
         if side is None and activity in {"capture", "ground_advance", "repelled"}:
             # The side acting in the paragraph so far ("Troops stormed X. They also took Y.").
             # Captures ("the fall of X") continue the report's narrative side; other

@@ -2041,3 +2041,20 @@ def test_a_photo_caption_does_not_borrow_the_bodys_date(nlp, tagger, caption):
     span = tag(nlp, tagger, text, "Sheikh Saeed")["Sheikh Saeed"]
     assert span._.activity == "airstrike"
     assert span._.event_date is None
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Shells struck the New Aleppo district on Friday, state media said.", "New Aleppo", ("shelling", "opposition")),
+    ("Rockets also hit al-Midan and al-Furqan the following week.", "al-Furqan", ("shelling", "opposition")),
+    # The rebel-held east: who fired is not said, and no side is guessed.
+    ("Shells struck al-Sukkari on Friday, activists said.", "al-Sukkari", ("shelling", "unknown")),
+    # A front-line quarter that changed hands in 2016 gets no inferred side either.
+    ("Shells struck Ramouseh on Friday.", "Ramouseh", ("shelling", "unknown")),
+])
+def test_unattributed_shells_on_the_government_held_west_are_rebel_fire(text, place, expected):
+    # The side of a quarter comes from its gazetteer id, so this runs the whole pipeline.
+    from aleppo_geo import extract
+
+    rows = extract(text, published="2016-10-30")
+    row = rows[rows.text == place].iloc[0]
+    assert (row.activity, row.actor) == expected
