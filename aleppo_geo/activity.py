@@ -1658,6 +1658,11 @@ class ActivityTagger:
                     "deal", "cooperate", "cooperation", "coordinate", "coordination", "relation", "tie", "contact",
                     "consult", "consultation", "dialogue", "speak"}:
                 return "reference"  # "negotiating with Moscow": a partner (metonymy), not a site
+            if prep == "from" and governor.lemma_.lower() in _CIVILIANS and governor.dep_ == "nsubj" \
+                    and governor.head.pos_ == "VERB" and self._lexicon_activity(governor.head, None) == "evacuation" \
+                    and not self._hypothetical(governor.head, "evacuation"):
+                # "Thousands of civilians from eastern Aleppo have fled to Y": where they fled from.
+                return "origin_evacuation"
             if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
                     and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
                 # "residents of X crossed into ...", "fighters from X": who they are, not

@@ -2058,3 +2058,13 @@ def test_unattributed_shells_on_the_government_held_west_are_rebel_fire(text, pl
     rows = extract(text, published="2016-10-30")
     row = rows[rows.text == place].iloc[0]
     assert (row.activity, row.actor) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Thousands of civilians from eastern Aleppo have fled to Sheikh Maqsoud since Saturday.", "eastern Aleppo",
+     ("evacuation", "unknown")),
+    # Who they are, with no flight: the place names their origin only.
+    ("Residents from Bustan al-Qasr protested against the rebels on Friday.", "Bustan al-Qasr", ("none", None)),
+])
+def test_civilians_from_a_place_who_fled_left_from_there(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
