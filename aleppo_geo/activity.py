@@ -321,7 +321,7 @@ def _add(activity: str, words: Iterable[str]) -> None:
 
 _add("airstrike", [
     "airstrike", "air-strike", "bomb", "bombing", "bombardment", "raid", "strafe", "warplane",
-    "sortie", "blitz", "bunker-buster", "buster",
+    "sortie", "blitz", "bunker-buster", "buster", "bomblet",
 ])
 _add("shelling", ["shell", "shelling", "mortar", "artillery", "rocket", "barrage"])
 _add("ground_advance", [
@@ -356,7 +356,8 @@ _add("siege", [
 _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
-    "misery", "depend", "rely", "deliver", "delivery", "airdrop", "trucking",
+    "misery", "depend", "rely", "deliver", "delivery", "airdrop", "trucking", "distribute",
+    "distribution", "ration",
 ])
 _add("evacuation", [
     "arrive", "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
@@ -1103,6 +1104,9 @@ class ActivityTagger:
             if anc.pos_ == "VERB" and anc.dep_ != "acl":
                 # ("said Abu Mahmoud, a resident who fled there from X": the flight is news.)
                 break
+        told = self._residents_account(span)
+        if told is not None:
+            return told
         cut = self._route_cut_into(span)
         if cut is not None:
             if self._hypothetical(cut, "siege") or self._is_goal(cut):
@@ -2545,6 +2549,30 @@ class ActivityTagger:
         left = subj.doc[subj.left_edge.i:subj.i]
         words = [t.lower_ for t in left]
         return words[:2] in (["not", "a"], ["not", "one"]) or words[:1] == ["not"] and len(words) == 1
+
+    def _residents_account(self, span: Span) -> _Finding | None:
+        """"Residents of X described the heaviest bombing in weeks": what the people of a
+        place say befell them happened at that place. Only residents and people - a
+        doctor or an activist in X is a speaker's location - and only when their
+        account names no other place."""
+        root = _mention_root(span)
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in {"of", "in"} or prep.head.i == prep.i:
+            return None
+        people = prep.head
+        verb = people.head
+        if people.dep_ != "nsubj" or people.lemma_.lower() not in {"resident", "inhabitant", "people"} \
+                or verb.pos_ != "VERB" or verb.lemma_.lower() not in {"say", "describe", "report", "tell", "recount"}:
+            return None
+        account = [t for c in verb.children if c.dep_ in {"ccomp", "dobj"} for t in c.subtree]
+        ids = {t.i for t in account}
+        if any(o.start in ids for o in span.doc.spans.get(self.spans_key, [])):
+            return None
+        for tok in account:
+            act = self._lexicon_activity(tok, None)
+            if act and act != "none" and not self._hypothetical(tok, act):
+                return _Finding(act, tok, "residents' account")
+        return None
 
     def _hypothetical(self, tok: Token, activity: str) -> bool:
         """Whether the clause of ``tok`` (or any clause above it) is hypothetical or future."""

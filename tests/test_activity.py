@@ -1554,7 +1554,10 @@ def test_tanks_or_aid_setting_off_from_a_place_are_no_evacuation(nlp, tagger, te
     # the toll of a "when"/"as" clause is the news; people fleeing are not
     ("Residents flee as bombs hit al-Sukkari", "al-Sukkari", ("airstrike", "government")),
     ("Families ran for cover as shells slammed into Hamdaniya.", "Hamdaniya", ("shelling", "unknown")),
-    ("Twelve people were killed when barrel bombs hit a market in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
+    # (barrel bombs name the side that dropped them)
+    ("Twelve people were killed when barrel bombs hit a market in Kallaseh.", "Kallaseh",
+     ("casualties", "government")),
+    ("Twelve people were killed when a car bomb hit a market in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
 ])
 def test_a_when_or_as_clause_yields_to_the_main_clause_only_for_a_toll(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
@@ -2068,3 +2071,18 @@ def test_unattributed_shells_on_the_government_held_west_are_rebel_fire(text, pl
 ])
 def test_civilians_from_a_place_who_fled_left_from_there(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Residents of eastern Aleppo described the heaviest bombing in weeks.", "eastern Aleppo",
+     ("airstrike", "government")),
+    ("Residents of al-Kallaseh described small bomblets bursting across rooftops.", "al-Kallaseh",
+     ("airstrike", "government")),
+    # Their account of somewhere else is that place's; a doctor's whereabouts stay none.
+    ("Residents of al-Shaar said warplanes had bombed Tariq al-Bab overnight.", "al-Shaar", ("none", None)),
+    ("A doctor in al-Shaar said the bombing was the worst in weeks.", "al-Shaar", ("none", None)),
+    ("WFP and SARC distributed rations to 9,000 people in Jabal Badro.", "Jabal Badro", ("humanitarian", "other")),
+])
+def test_what_residents_say_befell_them_happened_at_their_place(nlp, tagger, text, place, expected):
+    others = [p for p in ("Tariq al-Bab",) if p in text]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
