@@ -376,6 +376,8 @@ _MODIFIER_LEXICON = {
 
 #: Noun states: true whatever the surrounding appeal or plan says.
 _STATE_ACTIVITIES = {"humanitarian", "siege"}
+#: Activities a relative clause on a place can report about it ("X, which rebels overran").
+_EVENT_ACTIVITIES = {"capture", "airstrike", "shelling", "repelled", "casualties", "ground_advance"}
 
 #: Words whose complement is a plan, a wish or an appeal, not an event.
 _INTENT = {
@@ -966,6 +968,14 @@ class ActivityTagger:
                   for g in c.children if g.dep_ == "pobj"]  # "the area just west of the city where ..."
         for head in heads:
             for clause in head.children:
+                if clause.dep_ == "relcl" and head.i == root.i and clause.pos_ == "VERB" \
+                        and self._relative_object_clause(clause):
+                    # "Dahiyet al-Assad, which rebels overran on Friday", "X, which fell
+                    # to the army on Sunday": the place is what the clause acted on.
+                    act = self._lexicon_activity(clause, None)
+                    if act in _EVENT_ACTIVITIES and not self._hypothetical(clause, act):
+                        return _Finding(act, clause, "relative clause")
+                    continue
                 if clause.dep_ != "relcl" or not any(
                         c.lower_ == "where" and c.dep_ in {"advmod", "mark"} for c in clause.children):
                     continue
@@ -979,6 +989,24 @@ class ActivityTagger:
                 if act:
                     return _Finding(act, clause, "where clause")
         return None
+
+    @staticmethod
+    def _relative_object_clause(clause: Token) -> bool:
+        """Whether a "which/that" clause has the place as its object or passive subject
+        ("which rebels overran", "which was captured", "which fell"), not as the doer of
+        something else ("which controls Y")."""
+        kids = list(clause.children)
+        rel = [t for t in clause.subtree if t.lower_ in {"which", "that"} and t.i < clause.i]
+        if not rel:
+            return False
+        subjects = [c for c in kids if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"which", "that"}]
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in kids):
+            return False  # "which controls Y", "which said ..."
+        if any(c.dep_ == "auxpass" for c in kids) or clause.lemma_.lower() in {"fall"}:
+            return True  # "which was retaken on Sunday", "which fell on Sunday"
+        # "which rebels overran": a subject of its own besides the pronoun (the parser may
+        # hang "which" on that subject).
+        return bool(subjects)
 
     def _corridor_opener(self, span: Span) -> tuple[Token, str] | None:
         """(verb, side) when the mention's clause says a corridor or crossing was opened
@@ -1245,8 +1273,10 @@ class ActivityTagger:
                                                for c in tok.children):
                     # "The army announces a new offensive to take all of X": an offensive on X.
                     return _Finding("ground_advance", pending.predicate, "attempt")
-                if (dep == "xcomp" and not any(c.dep_ == "auxpass" for c in tok.children)) \
+                if (dep == "xcomp" and not any(c.dep_ == "auxpass" for c in tok.children)
+                        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in prev.children)) \
                         or tok.lemma_.lower() in {"warn"} and dep != "ccomp":
+                    # ("claimed to have retaken X": a perfect infinitive reports a deed.)
                     # "told the fighters to leave Aleppo": an order, not a report. ("Troops
                     # were reported to be massing near X" is a report.)
                     return _Finding(reason="intent")
@@ -1751,8 +1781,12 @@ class ActivityTagger:
                     governor.lower_ not in _PEOPLE_SOURCES or self._is_speaker_phrase(governor)) and not (
                     governor.dep_ in {"nsubjpass", "dobj"} and governor.head.lemma_.lower() not in _REPORTING) \
                     and not (governor.dep_ == "pobj" and governor.head.lower_ in {"to", "into", "towards", "toward"}
-                             and governor.lower_ in {"centre", "center", "office"}):
-                # ("taken to a reception centre in X": a destination, not a speaker.)
+                             and governor.lower_ in {"centre", "center", "office"}) \
+                    and not (governor.dep_ == "pobj" and governor.head.lower_ in {"on", "at", "near", "outside"}
+                             and governor.lower_ in {"centre", "center", "office", "headquarters", "building",
+                                                     "base", "station", "depot"}):
+                # ("taken to a reception centre in X": a destination, not a speaker; "a strike
+                # on a civil defence centre in X": the building was the target.)
                 # ("its centre in X was put out of action", "strikes hit the council's office
                 # in X": the organisation's building was the target, so X is a site.)
                 return "organisation"
@@ -2213,6 +2247,8 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"fall", "settle", "pile"} and self._subject_words(tok) & {
                 "snow", "rain", "darkness", "night", "silence", "calm", "quiet"}:
             return ""  # "snow is falling on X"
+        if pos == "VERB" and lemma in {"exchange", "trade", "swap"} and obj_lemmas & {"fire", "shot", "gunfire", "blow"}:
+            return "clashes"  # "YPG fighters exchanged fire with rebels": two sides fighting
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:
             # "Militants opened fire on X": one side firing at a place (the weapon may say air).
             targets = {g.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ in {"on", "at"}
@@ -2384,7 +2420,7 @@ class ActivityTagger:
             if words & {"car", "truck", "suicide", "roadside", "lorry", "ied"} and words & {"bomb", "bomber", "ied"}:
                 return "ground_advance"  # a car bomb opens an assault; it is not an air strike
             if words & (_GROUND_FIRE_CUES | {"round", "rounds", "mortar", "projectile", "shell"}):
-                return "shelling" if not words & _AIR_CUES else "airstrike"
+                return "shelling" if not words & _AIR_SIDE_CUES else "airstrike"
             if words & _AIR_CUES and lemma != "strike":
                 return "airstrike"
         if lemma in {"land", "fall", "crash", "slam", "explode", "hit", "impact"} and pos == "NOUN" and any(
@@ -2508,7 +2544,9 @@ class ActivityTagger:
                 words.append(t.lower_)
         air = next((i for i, w in enumerate(words) if w in _AIR_CUES), None)
         ground = next((i for i, w in enumerate(words) if w in _GROUND_FIRE_CUES), None)
-        if air is not None and (ground is None or air <= ground):
+        if set(words) & _AIR_SIDE_CUES or air is not None and ground is None:
+            # "Aircraft and artillery pounded X", "artillery and warplanes pounded X": an
+            # air strike, as the guidelines say; a "mortar bomb" is still a mortar.
             return "airstrike"
         if ground is not None:
             return "shelling"
@@ -2516,7 +2554,8 @@ class ActivityTagger:
 
     def _is_goal(self, tok: Token) -> bool:
         """An infinitive of purpose, or the complement of an intent word."""
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)  # "claimed to have taken X": done
         if has_to and tok.dep_ in {"acl", "relcl"} and any(
                 c.lower_ in {"first", "last", "only", "second", "third", "latest"} for c in tok.head.children):
             return False  # "the first district to fall": a fact, not an aim
@@ -2595,7 +2634,8 @@ class ActivityTagger:
                     pass
                 else:
                     return True
-            if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and (
+            if any(c.dep_ == "neg" for c in kids) and cur.pos_ in {"VERB", "AUX", "ADJ"} and lemma not in {
+                    "stop", "cease", "end", "abate", "subside", "let", "halt", "pause", "relent", "ease"} and (
                     cur.i == tok.i or (prev is not None and prev.i == tok.i and tok.pos_ == "NOUN"
                                        and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})):
                 # "had not carried out any strikes in X": the light verb's negation.
@@ -2612,6 +2652,10 @@ class ActivityTagger:
                     and activity in {"airstrike", "shelling"} and (lemma != "call" or any(
                         c.lower_ == "off" for c in kids)):
                 return True  # "halted strikes on X": stopping strikes is not striking
+            if cur.i != tok.i and prev is not None and prev.dep_ == "nsubj" and cur.pos_ == "VERB" \
+                    and lemma in {"stop", "cease", "end", "halt", "pause", "subside", "abate"} \
+                    and activity in {"airstrike", "shelling", "clashes"} and not any(c.dep_ == "neg" for c in kids):
+                return True  # "air strikes on X have stopped" (but "have not stopped" goes on)
             if cur.i != tok.i and prev is not None and prev.dep_ == "prep" and prev.lower_ in {"to", "in", "of", "on"} \
                     and cur.pos_ == "NOUN" and lemma in {"halt", "pause", "suspension", "cessation", "stop", "end",
                                                           "freeze", "moratorium", "lull", "break"} \

@@ -1054,6 +1054,9 @@ class PlaceFinder(_GazetteerBacked):
         before = L[start - 1] if start > 0 else ""
         if before in _LOCATIVE_PREPS or before in ("of", "on", "for", "by", "the"):
             return False
+        if start > 0 and self._doc[start - 1].tag_ in ("VBZ", "VBD", "VBP", "VBN", "VB") and before.isalpha() \
+                and before not in _REPORT_VERBS and before not in ("is", "was", "are", "were", "be", "been"):
+            return False  # "the militia that controls Sheikh Maqsoud said": the verb's object
 
         def reports_follow(m: int, strict: bool = False) -> bool:
             steps = 0
@@ -1150,7 +1153,11 @@ class PlaceFinder(_GazetteerBacked):
             k -= 1
             if k >= 0:
                 other = self.index.candidates(doc[k].text)
-                return not other or not other[0].in_aleppo_area
+                if not other:
+                    # "the city's international airport": a common noun names no other
+                    # place; an unknown capitalised name ("Kuweires's airport") does.
+                    return _is_cap(doc[k].text) and doc[k].lower_ not in ("city", "town")
+                return not other[0].in_aleppo_area
             return False
         return k >= 0 and _is_cap(doc[k].text) and doc[k].is_alpha \
             and doc[k].lower_ not in ("the", "its", "their", "this", "that", "his", "her")

@@ -2086,3 +2086,23 @@ def test_civilians_from_a_place_who_fled_left_from_there(nlp, tagger, text, plac
 def test_what_residents_say_befell_them_happened_at_their_place(nlp, tagger, text, place, expected):
     others = [p for p in ("Tariq al-Bab",) if p in text]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Government artillery and warplanes pounded Sukkari through the morning.", "Sukkari", ("airstrike", "government")),
+    ("A mortar bomb landed outside a bakery in al-Furqan on Saturday.", "al-Furqan", ("shelling", "unknown")),
+    ("Rebels launched a counterattack and claimed to have retaken Handarat by nightfall.", "Handarat",
+     ("capture", "opposition")),
+    ("Rebels vowed to retake Handarat.", "Handarat", ("none", None)),
+    ('"Air strikes have not stopped on Sukkari," she said.', "Sukkari", ("airstrike", "government")),
+    ("Air strikes on Sukkari have stopped, residents said.", "Sukkari", ("none", None)),
+    ("In Sheikh Maqsoud, Kurdish YPG fighters exchanged fire with rebels.", "Sheikh Maqsoud", ("clashes", "unknown")),
+    ("Five people were killed in a strike on a civil defence centre in Ard al-Hamra, the group said.", "Ard al-Hamra",
+     ("casualties", "unknown")),
+    ("Soldiers pointed towards the apartment blocks of Dahiyet al-Assad, which rebels overran on Friday.",
+     "Dahiyet al-Assad", ("capture", "opposition")),
+    # A relative clause in which the place acts on something else says nothing happened there.
+    ("Soldiers pointed towards Sheikh Maqsoud, which controls the road.", "Sheikh Maqsoud", ("none", None)),
+])
+def test_weapons_claims_ongoing_strikes_exchanges_of_fire_and_relative_clauses(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected

@@ -2,8 +2,8 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_i`` (sets D-I, ten reports each, written
-by team members who had not seen the extractor; B-F were first measured blind) each hold
+reports) and ``tests/data/challenge_d`` .. ``_k`` (sets D-K, ten reports each, written
+by team members who had not seen the extractor; B-K were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
@@ -28,7 +28,8 @@ CHALLENGE = DATA / "challenge"
 GOLD = CHALLENGE / "gold.jsonl"
 SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challenge_c",
         "D": DATA / "challenge_d", "E": DATA / "challenge_e", "F": DATA / "challenge_f",
-        "G": DATA / "challenge_g", "H": DATA / "challenge_h", "I": DATA / "challenge_i"}
+        "G": DATA / "challenge_g", "H": DATA / "challenge_h", "I": DATA / "challenge_i",
+        "J": DATA / "challenge_j", "K": DATA / "challenge_k"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (E: actor 0.818,
@@ -41,6 +42,10 @@ FLOORS = {
     "G": {"activity": 0.80, "actor": 0.78},
     "H": {"activity": 0.75, "actor": 0.77, "event_date": 0.74},
     "I": {"activity": 0.63, "actor": 0.66, "event_date": 0.68},
+    # K's annotator counts the northern countryside towns (Anadan, Kafr Hamra) and Minyan
+    # outside the Aleppo area and keeps "crossing" out of "Ramouseh crossing": span and
+    # area conventions, hence its F1 floor.
+    "K": {"f1": 0.96, "activity": 0.78, "actor": 0.68, "event_date": 0.76},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 

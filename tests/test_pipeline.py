@@ -521,3 +521,16 @@ def test_a_quarter_of_another_city_is_not_aleppos_namesake(nlp):
 def test_a_listed_generic_word_before_another_capital_opens_an_unknown_name(nlp):
     found = texts(nlp, "Rebels advanced on the town of al-Bab, Bab Sabaa and Bab Touma.")
     assert found == ["al-Bab"]
+
+
+def test_the_citys_international_airport_is_aleppos_whole_name(nlp, gazetteer):
+    airport = gazetteer.lookup("Aleppo International Airport").id
+    assert place_of(nlp, "Rebels shelled the city's international airport on Monday.",
+                    "international airport") == airport
+
+
+def test_a_quarter_that_is_a_verbs_object_is_a_place_even_before_said(nlp):
+    # "X said" makes a quarter's name an outlet ("Aleppo 24 said"), but not when the
+    # name is the object of the verb before it.
+    text = "The Kurdish militia that controls Sheikh Maqsoud said its fighters had moved into Bustan al-Basha."
+    assert texts(nlp, text) == ["Sheikh Maqsoud", "Bustan al-Basha"]
