@@ -33,16 +33,17 @@ SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challen
         "M": DATA / "challenge_m"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
-# Where a set is below the issues' bar: a floor just under today's score (E: actor 0.818,
-# date 0.758; F: activity 0.807, actor 0.667; G: activity 0.837, actor 0.813; H: activity
-# 0.780, actor 0.794, date 0.756; I, blind and unfixed: 0.650, 0.675, 0.700). These only stop a change from losing ground; they are
-# not the goal, which stays ISSUE_BARS.
+# Where a set is below the issues' bar: a floor just under today's score (activity /
+# actor / date today: E 0.873/0.800/0.758, F 0.812/0.720/0.967, G 0.852/0.837/0.915,
+# H 0.780/0.794/0.778, I 0.718/0.712/0.760, K 0.795/0.699/0.774, L 0.690/0.676/0.618,
+# M 0.780/0.762/0.740). These only stop a change from losing ground; they are not the
+# goal, which stays ISSUE_BARS.
 FLOORS = {
-    "E": {"actor": 0.80, "event_date": 0.74},
-    "F": {"activity": 0.79, "actor": 0.65},
-    "G": {"activity": 0.80, "actor": 0.78},
+    "E": {"actor": 0.78, "event_date": 0.74},
+    "F": {"activity": 0.79, "actor": 0.70},
+    "G": {"activity": 0.83, "actor": 0.81},
     "H": {"activity": 0.75, "actor": 0.77, "event_date": 0.74},
-    "I": {"activity": 0.63, "actor": 0.66, "event_date": 0.68},
+    "I": {"activity": 0.70, "actor": 0.69, "event_date": 0.74},
     # K's annotator counts the northern countryside towns (Anadan, Kafr Hamra) and Minyan
     # outside the Aleppo area and keeps "crossing" out of "Ramouseh crossing": span and
     # area conventions, hence its F1 floor.
