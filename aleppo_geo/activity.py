@@ -2807,6 +2807,15 @@ class ActivityTagger:
             side = self._predicate_side(pred, span, speaker, ctx.place_tokens)
             if side == _PRONOUN:
                 side = ctx.last_actor.get(0)
+            if activity == "siege" and pred.pos_ in {"VERB", "ADJ"} and not any(
+                    c.dep_ == "agent" for c in pred.children) and any(
+                    c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and (pred.pos_ == "ADJ" or pred.tag_ == "VBN" and any(
+                        a.dep_ in {"aux", "auxpass", "cop"} and a.lemma_ == "be" for a in pred.children)
+                        and not any(a.dep_ == "aux" and a.lemma_ == "have" for a in pred.children))
+                    for c in pred.children):
+                # "Rebels are now confined to a patch including X", "the trapped rebels":
+                # the side named is the besieged one; the besiegers are the other side.
+                side = {"government": "opposition", "opposition": "government"}.get(side or "", side)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
             # "Air raids killed 20 in X": the killing is the news; rebels had no aircraft.
             subj = self._subject_words(pred)

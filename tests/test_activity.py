@@ -2106,3 +2106,12 @@ def test_what_residents_say_befell_them_happened_at_their_place(nlp, tagger, tex
 ])
 def test_weapons_claims_ongoing_strikes_exchanges_of_fire_and_relative_clauses(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Rebels are now confined to a patch of about 2.5 square kilometres, including parts of al-Mashhad.",
+     "al-Mashhad", ("siege", "government")),
+    ("Government troops trapped the rebels in al-Mashhad.", "al-Mashhad", ("siege", "government")),
+])
+def test_the_side_confined_in_a_siege_is_the_besieged_one(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
