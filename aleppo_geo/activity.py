@@ -1571,6 +1571,12 @@ class ActivityTagger:
 
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
         """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
+        back = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"]
+        if back and any(  # ("in" may hang on "back")
+                c.dep_ == "prep" and c.lower_ in {"in", "under", "into"} and any(
+                    g.lemma_.lower() in {"hand", "control"} for g in c.children)
+                for c in list(tok.children) + list(back[0].children)):
+            return "capture", tok  # "X is back in our hands", "X was back under army control"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "risk" for g in c.children):
                 return "humanitarian", tok  # "X is at risk of water cuts"

@@ -2115,3 +2115,13 @@ def test_weapons_claims_ongoing_strikes_exchanges_of_fire_and_relative_clauses(n
 ])
 def test_the_side_confined_in_a_siege_is_the_besieged_one(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ('"Handarat is back in our hands," a rebel commander told Reuters by phone.', "Handarat",
+     ("capture", "opposition")),
+    ("By nightfall Hanano was back under government control.", "Hanano", ("capture", "government")),
+    ("Sheikh Maqsoud is in Kurdish hands.", "Sheikh Maqsoud", ("none", None)),
+])
+def test_a_place_back_in_a_sides_hands_changed_hands(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
