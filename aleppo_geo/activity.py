@@ -907,7 +907,7 @@ class ActivityTagger:
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
-            finding = self._where_clause(span) or finding
+            finding = self._where_clause(span) or self._subject_site(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -988,6 +988,47 @@ class ActivityTagger:
                         return _Finding(self._lexicon_activity(subj[0], None), subj[0], "where clause")
                 if act:
                     return _Finding(act, clause, "where clause")
+        return None
+
+    def _subject_site(self, span: Span) -> _Finding | None:
+        """"Eight hospitals still functioning in X have been hit", "the last two hospitals
+        still working, in the X and Y districts, had been struck": the place locates the
+        subject of an attack, through the participle the parser hung it on."""
+        root = _mention_root(span)
+        if root.dep_ in {"nmod", "compound", "conj"} and root.head.lemma_.lower() in _ADMIN:
+            root = root.head  # "in the X and Y districts"
+        elif root.dep_ == "conj" and root.head.dep_ in {"nmod", "compound"} and root.head.head.lemma_.lower() in _ADMIN:
+            root = root.head.head
+        if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "inside"}:
+            return None
+        cur = root.head.head
+        for _ in range(3):
+            if cur.pos_ == "VERB" and cur.dep_ in {"acl", "relcl", "advcl"} and cur.tag_ in {"VBG", "VBN"} \
+                    and self._lexicon_activity(cur, None) is None:
+                cur = cur.head
+                continue
+            break
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in {"function", "work", "operate", "remain", "serve", "stand"} \
+                and any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in cur.children):
+            # The parser made the participle the main verb: "Eight hospitals still
+            # functioning in X have been hit" - "hit" hangs on "functioning".
+            # (or a subjectless sibling: "... said the hospitals still working, in X, had
+            # been struck")
+            siblings = [c for c in cur.head.children if c.i > root.i and c.dep_ == cur.dep_ and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)] if cur.head.i != cur.i else []
+            for c in list(cur.children) + siblings:
+                if c.dep_ in {"conj", "ccomp", "parataxis", "dep"} and c.pos_ == "VERB" and c.i > root.i:
+                    act = self._lexicon_activity(c, None)
+                    if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(c, act):
+                        return _Finding(act, c, "subject's site")
+            return None
+        if cur.pos_ not in {"NOUN", "PROPN"} or cur.dep_ not in {"nsubj", "nsubjpass"} or cur.i in {
+                t.i for t in span}:
+            return None
+        verb = cur.head
+        act = self._lexicon_activity(verb, None)
+        if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(verb, act):
+            return _Finding(act, verb, "subject's site")
         return None
 
     @staticmethod

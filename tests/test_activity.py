@@ -2125,3 +2125,15 @@ def test_the_side_confined_in_a_siege_is_the_besieged_one(nlp, tagger, text, pla
 ])
 def test_a_place_back_in_a_sides_hands_changed_hands(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Eight hospitals still functioning in east Aleppo have been hit at least 23 times since the offensive began.",
+     "east Aleppo", ("airstrike", "government")),
+    ("The health directorate said the last two hospitals still working, in the al-Shaar and al-Marjeh districts, "
+     "had been struck on Friday.", "al-Marjeh", ("airstrike", "government")),
+    # A subject that was not attacked locates nothing.
+    ("Eight hospitals still functioning in east Aleppo have asked for fuel.", "east Aleppo", ("none", None)),
+])
+def test_a_place_that_locates_an_attacked_subject_was_attacked(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
