@@ -332,7 +332,7 @@ _add("ground_advance", [
     "counter-offensive", "march", "move", "pushing", "advancing", "deploy", "deployment", "buildup", "build-up",
     "link", "breach", "breakthrough",
 ])
-_add("capture", ["retook", "retaken", "overran", "recaptured", "took", "taken", "seized", "fallen", "fell",
+_add("capture", ["retook", "retaken", "overran", "recaptured", "took", "taken", "seized", "fallen", "fell", "comb",
 
     "capture", "seize", "seizure", "take", "retake", "recapture", "recover", "regain", "fall",
     "secure", "overrun", "liberate", "liberation", "conquer", "win", "gain", "wrest", "reconquer",
@@ -2291,6 +2291,15 @@ class ActivityTagger:
                 "body", "corpse", "remains", "survivor", "victim", "dead"}:
             # "civil defence teams recovered 18 bodies in X": the dead are the news.
             return "casualties"
+        if pos == "VERB" and lemma in {"wait", "spend", "queue", "gather", "camp", "huddle", "crowd"} and not (
+                self._subject_words(tok) & {"bus", "buses", "convoy", "ambulance", "ambulances", "vehicle"}):
+            # "Families waited for hours at X for the buses", "Many had spent the night in
+            # X, waiting for the buses": people waiting to be evacuated mark a departure point.
+            waits = [tok] + [c for c in kids if c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_.lower() == "wait"]
+            if any(g.lemma_.lower() in {"bus", "convoy", "evacuation", "departure", "ambulance", "transport"}
+                   for w in waits for c in w.children if c.dep_ == "prep" and c.lower_ == "for"
+                   for g in c.subtree):
+                return "evacuation"
         if pos == "VERB" and lemma in {"fall", "settle", "pile"} and self._subject_words(tok) & {
                 "snow", "rain", "darkness", "night", "silence", "calm", "quiet"}:
             return ""  # "snow is falling on X"

@@ -2137,3 +2137,15 @@ def test_a_place_back_in_a_sides_hands_changed_hands(nlp, tagger, text, place, e
 ])
 def test_a_place_that_locates_an_attacked_subject_was_attacked(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Many had spent the night in freezing streets in al-Amiriyeh, waiting for the buses.", "al-Amiriyeh",
+     ("evacuation", "unknown")),
+    ("Families waited for hours in the cold in al-Sukkari for the buses.", "al-Sukkari", ("evacuation", "unknown")),
+    ("Buses waited empty at Ramouseh for hours.", "Ramouseh", ("none", None)),
+    ("State media said on Monday that troops were combing Bustan al-Qasr.", "Bustan al-Qasr",
+     ("capture", "government")),
+])
+def test_people_waiting_for_the_buses_and_troops_combing_a_district(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
