@@ -907,7 +907,7 @@ class ActivityTagger:
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
-            finding = self._where_clause(span) or self._subject_site(span) or finding
+            finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -1029,6 +1029,35 @@ class ActivityTagger:
         act = self._lexicon_activity(verb, None)
         if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(verb, act):
             return _Finding(act, verb, "subject's site")
+        return None
+
+    def _misattached_target(self, span: Span) -> _Finding | None:
+        """"collapsed amid air raids on the rebel-held districts, including X": the parser
+        hung "on ..." on the verb; the attack noun right before "on" is what it belongs to."""
+        root = _mention_root(span)
+        cur = root
+        for _ in range(4):  # up through "including" and the districts it lists
+            if cur.dep_ == "pobj" and cur.head.lower_ in {"on", "against"}:
+                break
+            if cur.dep_ in {"pobj", "conj", "appos"} or cur.dep_ == "prep" and cur.lower_ in {"including", "like"}:
+                cur = cur.head
+                continue
+            return None
+        else:
+            return None
+        prep = cur.head if cur.dep_ == "pobj" else None
+        if prep is None or prep.i == 0 or prep.head.pos_ not in {"VERB", "AUX"} \
+                or self._lexicon_activity(prep.head, None) is not None:
+            return None
+        noun = span.doc[prep.i - 1]
+        act = _lexicon_entry(noun) if noun.pos_ == "NOUN" else None
+        if act in {"airstrike", "shelling", "ground_advance"} and noun.head.i != prep.i \
+                and not self._hypothetical(noun, act):
+            weapon = self._weapon(noun, act) if act in {"airstrike", "shelling"} else act
+            words = {t.lower_ for t in noun.subtree}
+            if act in {"airstrike", "shelling"} and words & _AIR_SIDE_CUES:
+                weapon = "airstrike"
+            return _Finding(weapon or act, noun, "attack before the preposition")
         return None
 
     @staticmethod

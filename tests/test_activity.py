@@ -2149,3 +2149,14 @@ def test_a_place_that_locates_an_attacked_subject_was_attacked(nlp, tagger, text
 ])
 def test_people_waiting_for_the_buses_and_troops_combing_a_district(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The deal had appeared to collapse amid renewed shelling and air raids on the remaining rebel-held districts, "
+     "including Ansari and Zebdiyeh.", "Zebdiyeh", ("airstrike", "government")),
+    # A place after a non-attack noun keeps its reading.
+    ("The deal collapsed amid talks on the future of Ansari.", "Ansari", ("none", None)),
+])
+def test_a_target_the_parser_hung_on_the_wrong_verb_belongs_to_the_attack_before_it(nlp, tagger, text, place,
+                                                                                      expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
