@@ -882,6 +882,13 @@ class ActivityTagger:
             return
         finding = self._find_activity(span)
         pred = finding.predicate
+        if finding.activity == "ground_advance" and pred is not None and pred.pos_ == "VERB" \
+                and pred.lemma_.lower() in {"move", "enter", "deploy", "push", "advance", "roll", "sweep"} \
+                and self._took_over(pred, span):
+            # "Kurdish fighters moved into X as the rebels withdrew", "troops entered X after
+            # the groups left their positions there", "... moved into parts of X, taking
+            # control of the area": the advance met no one, so X changed hands.
+            finding = _Finding("capture", pred, "advance into an abandoned place")
         if finding.activity in {"humanitarian", "evacuation"} and pred is not None and pred.pos_ == "NOUN" \
                 and pred.lemma_.lower() in _ENTITY_NOUNS | {"ambulance", "vehicle", "car", "truck"}:
             # The convoy's verb: "fired on the convoy" (the convoy was the clause's noun).
@@ -1030,6 +1037,36 @@ class ActivityTagger:
         if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(verb, act):
             return _Finding(act, verb, "subject's site")
         return None
+
+    def _took_over(self, verb: Token, span: Span) -> bool:
+        """Whether an advance ``verb`` came with the other side leaving, or with taking
+        control: an "as/after" clause of withdrawal, "taking control (of ...)", or the
+        place's own "which had been emptied of fighters"."""
+        if self._hypothetical(verb, "capture") or self._is_goal(verb):
+            return False
+        root = _mention_root(span)
+        cur = root
+        for _ in range(5):
+            # "moved into parts of (the adjoining) X (and Y) as rebels withdrew": part of X is not X.
+            if cur.dep_ not in {"pobj", "prep", "conj", "compound", "nmod", "appos"} or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.lower_ in {"part", "parts"}:
+                return False
+        for c in verb.children:
+            if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB":
+                lemma = c.lemma_.lower()
+                if lemma in _LEAVE_PLACE - {"evacuate", "flee"} and (
+                        any(g.dep_ == "mark" and g.lower_ in {"as", "after", "when", "once"} for g in c.children)
+                        or c.dep_ == "advcl"):
+                    return True
+                if lemma in {"take", "assume", "seize"} and c.tag_ == "VBG" and any(
+                        g.dep_ == "dobj" and g.lemma_.lower() == "control" for g in c.children):
+                    return True
+        for c in root.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in {"empty", "clear", "vacate", "abandon"}:
+                return True
+        return False
 
     def _misattached_target(self, span: Span) -> _Finding | None:
         """"collapsed amid air raids on the rebel-held districts, including X": the parser

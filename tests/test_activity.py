@@ -2160,3 +2160,18 @@ def test_people_waiting_for_the_buses_and_troops_combing_a_district(nlp, tagger,
 def test_a_target_the_parser_hung_on_the_wrong_verb_belongs_to_the_attack_before_it(nlp, tagger, text, place,
                                                                                       expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Kurdish militia fighters moved into the adjacent neighborhood of Bustan al-Basha as rebels pulled back.",
+     "Bustan al-Basha", ("capture", "other")),
+    ("Troops were deployed in al-Ansari, which had been emptied of fighters, the military source said.",
+     "al-Ansari", ("capture", "government")),
+    # Part of a place is not the place; an advance under fire is only an advance.
+    ("Kurdish fighters moved into parts of Bustan al-Basha as rebels pulled back.", "Bustan al-Basha",
+     ("ground_advance", "other")),
+    ("Government troops pushed into Hanano as warplanes pounded the district.", "Hanano",
+     ("ground_advance", "government")),
+])
+def test_an_advance_into_a_place_its_defenders_left_is_a_capture(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
