@@ -732,7 +732,11 @@ class ActivityTagger:
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
             pluperfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in sent.root.children)
             if own is not None and (own[0] is not None or own[1] in {"week", "month", "season"}) \
-                    and self._dates_an_event(exprs) and not pluperfect:
+                    and (self._dates_an_event(exprs) or carry is None and own[0] is not None
+                         and not self._dates_a_meeting(exprs)) and not pluperfect:
+                # (The first dated sentence of the body - the lead - sets the story's day
+                # whatever its verb: "A deal ... appeared to collapse Wednesday, as
+                # shelling resumed".)
                 # (A pluperfect flashback - "rebels had taken X in July" - leaves the
                 # narrative's day where it was.)
                 # (A "since ..." range or a vague "so far" neither sets nor clears the day.)
@@ -801,6 +805,20 @@ class ActivityTagger:
                 continue
             out.append((expr, span.root))
         return out
+
+    @staticmethod
+    def _dates_a_meeting(exprs: list[tuple[TimeExpression, Token]]) -> bool:
+        """Whether the first verb above a dated expression is a meeting, deal or statement
+        of diplomacy ("a deal reached in Ankara on Tuesday night")."""
+        for expr, tok in exprs:
+            if expr.date is None:
+                continue
+            verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None and verb.lemma_.lower() in {
+                    "sign", "broker", "agree", "reach", "hold", "meet", "announce", "negotiate", "propose",
+                    "discuss", "vote", "adopt", "convene", "call", "urge"}:
+                return True
+        return False
 
     def _dates_an_event(self, exprs: list[tuple[TimeExpression, Token]]) -> bool:
         """Whether a sentence's time expressions date a war event (or a report of one)
@@ -3362,6 +3380,15 @@ class ActivityTagger:
         # today and for days before takes no day from the narrative.
         borrowed = (None, "unknown") if finding.activity in _STATE_ACTIVITIES and self._present_state(
             span, finding) else ctx.sent_dates.get(seg, (None, "unknown"))
+        pred = finding.predicate
+        verb = pred if pred is None or pred.pos_ in {"VERB", "AUX"} else next(
+            (a for a in pred.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and any(c.dep_ == "aux" and c.lower_ in {"have", "has", "'ve"} for c in verb.children) \
+                and any(t.lower_ == "since" and t.dep_ in {"mark", "prep"} and t.head.i != verb.i
+                        or t.lower_ == "since" and t.i < verb.i and t.dep_ == "mark" for t in span.sent):
+            # "Since the offensive began on 22 September, hundreds have been killed in X":
+            # a tally over a range, on no single day of the narrative.
+            borrowed = (None, "unknown")
         if not exprs:
             return self._shifted(borrowed, shift)
         # The time expression attached to the mention or to a word on its path up.

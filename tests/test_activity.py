@@ -2175,3 +2175,20 @@ def test_a_target_the_parser_hung_on_the_wrong_verb_belongs_to_the_attack_before
 ])
 def test_an_advance_into_a_place_its_defenders_left_is_a_capture(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_the_leads_day_is_the_storys_day_whatever_its_verb(nlp, tagger):
+    text = ("BEIRUT (AP) - A deal to evacuate rebels from the last enclave appeared to collapse Wednesday, as heavy "
+            "shelling resumed over the besieged districts and buses sat idle.\n\n"
+            "Government artillery and warplanes pounded Sukkari through the morning, opposition activists said.")
+    span = tag(nlp, tagger, text, "Sukkari", published=dt.date(2016, 12, 14))["Sukkari"]
+    assert (span._.activity, span._.event_date) == ("airstrike", dt.date(2016, 12, 14))
+
+
+def test_a_tally_since_an_earlier_day_takes_no_day_from_the_narrative(nlp, tagger):
+    text = ("BEIRUT (Reuters) - Warplanes struck rebel-held districts of Aleppo on Thursday, a monitor said.\n\n"
+            "Since the government launched its offensive on 22 September, hundreds of civilians have been killed "
+            "in districts such as Bustan al-Qasr.")
+    span = tag(nlp, tagger, text, "Bustan al-Qasr", published=dt.date(2016, 10, 20))["Bustan al-Qasr"]
+    assert span._.activity == "casualties"
+    assert span._.event_date is None
