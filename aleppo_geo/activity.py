@@ -900,6 +900,15 @@ class ActivityTagger:
             return
         finding = self._find_activity(span)
         pred = finding.predicate
+        if finding.activity in {"ground_advance", "airstrike", "shelling"} and pred is not None \
+                and pred.lemma_.lower() in {"attack", "storm", "assault", "launch", "raid"}:
+            repulse = self._repulse_of(pred)
+            if repulse is not None:
+                # "Forces attacked rebel positions in X, but rebels said they had repelled
+                # both assaults", "Rebels attacked X, an attack the army said it had
+                # repelled": the attack's outcome is the news.
+                finding = _Finding("repelled", repulse, "attack repelled")
+                pred = repulse
         if finding.activity == "ground_advance" and pred is not None and pred.pos_ == "VERB" \
                 and pred.lemma_.lower() in {"move", "enter", "deploy", "push", "advance", "roll", "sweep"} \
                 and self._took_over(pred, span):
@@ -1054,6 +1063,29 @@ class ActivityTagger:
         act = self._lexicon_activity(verb, None)
         if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(verb, act):
             return _Finding(act, verb, "subject's site")
+        return None
+
+    def _repulse_of(self, attack: Token) -> Token | None:
+        """The verb that reports ``attack`` repelled, in the same sentence: its object is
+        the attack itself ("repelled both assaults", "an attack that the army said it had
+        repelled", "repelled it")."""
+        for tok in attack.sent:
+            if tok.i <= attack.i or tok.pos_ != "VERB" or tok.lemma_.lower() not in {
+                    "repel", "repulse", "thwart", "foil", "rebuff"}:
+                continue
+            if self._hypothetical(tok, "repelled") or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            refers = any(o.lemma_.lower() in {"attack", "assault", "attempt", "offensive", "it", "them", "both",
+                                              "advance", "push", "raid"} for o in objects)
+            # "an attack that the army said it had repelled": the relative clause's noun.
+            head = tok
+            while head.dep_ in {"ccomp", "xcomp"} and head.head.i != head.i:
+                head = head.head
+            if head.dep_ == "relcl" and head.head.lemma_.lower() in {"attack", "assault", "attempt", "offensive"}:
+                refers = True
+            if refers:
+                return tok
         return None
 
     def _took_over(self, verb: Token, span: Span) -> bool:

@@ -2192,3 +2192,16 @@ def test_a_tally_since_an_earlier_day_takes_no_day_from_the_narrative(nlp, tagge
     span = tag(nlp, tagger, text, "Bustan al-Qasr", published=dt.date(2016, 10, 20))["Bustan al-Qasr"]
     assert span._.activity == "casualties"
     assert span._.event_date is None
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Pro-government forces attacked rebel positions in Bustan al-Basha, but rebels said they had repelled both "
+     "assaults.", "Bustan al-Basha", ("repelled", "opposition")),
+    ("Rebels also attacked the Zahraa area, an attack that the army said it had repelled with support from "
+     "warplanes.", "Zahraa", ("repelled", "government")),
+    # An attack with no word of its outcome stays an attack.
+    ("Government forces attacked Sheikh Saeed on Sunday and rebels shelled the Ramouseh road.", "Sheikh Saeed",
+     ("ground_advance", "government")),
+])
+def test_an_attack_reported_repelled_in_the_same_sentence_is_repelled(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
