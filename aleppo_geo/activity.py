@@ -1740,7 +1740,14 @@ class ActivityTagger:
             if c.dep_ == "prep" and c.lower_ == "out" and any(
                     t.lower_ in {"service", "order", "action", "commission", "operation", "stock", "fuel", "water"}
                     for t in c.subtree):
-                # "All hospitals in X are out of service (after air raids)": the state is the news.
+                # "All hospitals in X are out of service": the state is the news - unless it
+                # came "after days of intense air strikes", which are then the news.
+                for k in tok.children:
+                    if k.dep_ == "prep" and k.lower_ in {"after", "following", "amid"}:
+                        for g in k.subtree:
+                            act = self._lexicon_activity(g, None) if g.pos_ == "NOUN" else None
+                            if act in {"airstrike", "shelling"}:
+                                return self._weapon(g, act) or act, g
                 return "humanitarian", tok
         for c in tok.children:
             if c.i == prev.i:
