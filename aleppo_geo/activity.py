@@ -1118,6 +1118,40 @@ class ActivityTagger:
                 return True
         return False
 
+    def _placed_by_other_place(self, span: Span) -> bool:
+        """Whether the mention follows "near", "next to", "bordering", "on the edge of" ...
+        right after another place mention: "X, next to Y", "X near the Kurdish-held
+        district of Y", "X, a district bordering Y", "the X complex on the edge of Y"."""
+        doc = span.doc
+        describing = {"the", "a", "an", "city", "'s", "’s", "-", "kurdish", "rebel", "government", "regime",
+                      "held", "run", "controlled", "besieged", "nearby", "neighbouring", "neighboring"}
+        i = span.start - 1
+        while i >= 1:
+            if doc[i].lower_ in describing or doc[i].lower_ in _ADMIN or doc[i].tag_ == "JJ":
+                i -= 1
+            elif doc[i].lower_ == "of" and doc[i - 1].lower_ in _ADMIN:
+                i -= 2  # "the Kurdish-held district of Y"
+            else:
+                break
+        if i < 1:
+            return False
+        if doc[i].lower_ == "to" and doc[i - 1].lower_ in {"next", "close", "adjacent"}:
+            i -= 1
+        elif doc[i].lower_ == "of" and doc[i - 1].lower_ in {"edge", "outskirts"}:
+            i -= 2
+            while i > 0 and doc[i].lower_ in {"the", "southern", "northern", "eastern", "western"}:
+                i -= 1
+            if doc[i].lower_ != "on":
+                return False
+        elif doc[i].lower_ not in {"near", "beside", "bordering", "adjoining", "overlooking"}:
+            return False
+        ends = {o.end - 1 for o in doc.spans.get(self.spans_key, []) if o.start != span.start}
+        j = i - 1
+        # "X, a district bordering Y": the apposition names X again.
+        while j >= 0 and j not in ends and (doc[j].text == "," or doc[j].lower_ in {"a", "an", "the"} | _ADMIN):
+            j -= 1
+        return j in ends
+
     def _misattached_target(self, span: Span) -> _Finding | None:
         """"collapsed amid air raids on the rebel-held districts, including X": the parser
         hung "on ..." on the verb; the attack noun right before "on" is what it belongs to."""
@@ -1804,6 +1838,12 @@ class ActivityTagger:
 
     def _relation(self, span: Span) -> str:
         doc = span.doc
+        if self._placed_by_other_place(span):
+            # "the Farafra district near the Old City", "the Layramoun industrial area next
+            # to Bani Zaid", "a district bordering Sheikh Maqsoud", "the complex on the edge
+            # of al-Zahraa": a place that locates another named place is that place's
+            # reference point; the event is at the other one.
+            return "reference"
         if span.start >= 2 and doc[span.start - 1].lower_ in {"in", "of", "inside", "within"}:
             # "The M10 hospital in al-Sakhour" whatever the parse made of it (names
             # with "al-" are often split): the adjacent, more specific place holds the event.

@@ -2215,3 +2215,18 @@ def test_an_attack_reported_repelled_in_the_same_sentence_is_repelled(nlp, tagge
 ])
 def test_hospitals_out_of_service_after_air_strikes_report_the_strikes(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("State media said the army had taken the Farafra neighborhood, next to the Old City.", "Old City", ("none", None)),
+    ("Clashes have raged since Tuesday in the Layramoun industrial area next to Bani Zaid.", "Bani Zaid",
+     ("none", None)),
+    ("The army said its soldiers had taken several blocks of Bustan al-Basha, a district bordering the Kurdish-run "
+     "Sheikh Maqsoud.", "Sheikh Maqsoud", ("none", None)),
+    # The vicinity of the event itself still gets it (the guidelines' "near its historic citadel").
+    ("Clashes erupted near the citadel on Sunday.", "citadel", ("clashes", "unknown")),
+    ("Government forces advanced near Sheikh Saeed on Sunday.", "Sheikh Saeed", ("ground_advance", "government")),
+])
+def test_a_place_that_locates_another_named_place_is_its_reference_point(nlp, tagger, text, place, expected):
+    others = [p for p in ("Farafra", "Layramoun industrial area", "Bustan al-Basha") if p in text]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
