@@ -1853,6 +1853,14 @@ class ActivityTagger:
                         "parts", "part", "much", "most", "rest", "all", "some", "half", "edge", "edges",
                         "outskirts", "remainder", "whole", "bulk", "areas", "sections", "section"}):
                 return "container"
+            if doc[span.start - 1].lower_ == "in" and tb.lower_ in {
+                    "hospital", "clinic", "school", "mosque", "bakery", "market", "church", "university"} \
+                    and span.start >= 3 and doc[span.start - 3].text[:1].isupper() \
+                    and (doc[span.start - 3].pos_ == "PROPN" or any(ch.isdigit() for ch in doc[span.start - 3].text)):
+                # "the al-Bayan hospital in al-Shaar", "The Omar bin Abdulaziz hospital in
+                # Maadi": a named facility the gazetteer lacks is still the specific place,
+                # and the quarter its container.
+                return "container"
         root = self._effective_root(span)
         head = root.head
         dep = root.dep_

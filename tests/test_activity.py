@@ -2230,3 +2230,13 @@ def test_hospitals_out_of_service_after_air_strikes_report_the_strikes(nlp, tagg
 def test_a_place_that_locates_another_named_place_is_its_reference_point(nlp, tagger, text, place, expected):
     others = [p for p in ("Farafra", "Layramoun industrial area", "Bustan al-Basha") if p in text]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Among them is the al-Bayan hospital in al-Shaar, which was hit twice on Friday.", "al-Shaar", ("none", None)),
+    ("The Omar bin Abdulaziz hospital in Maadi was put out of action in a raid on Saturday.", "Maadi", ("none", None)),
+    # An unnamed hospital leaves the event to its quarter.
+    ("The main hospital in al-Shaar was hit twice on Friday.", "al-Shaar", ("airstrike", "government")),
+])
+def test_a_named_facility_the_gazetteer_lacks_makes_its_quarter_a_container(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
