@@ -1118,6 +1118,31 @@ class ActivityTagger:
                 return True
         return False
 
+    def _container_of_listed_quarters(self, span: Span) -> bool:
+        """"the eastern Aleppo neighborhoods of Sukkari, Karm al-Jabal and ...", "rebel-held
+        neighborhoods of Aleppo including al-Sukkari": the quarters are named, so the
+        city (or its half) is their container."""
+        root = _mention_root(span)
+        places = doc_places = span.doc.spans.get(self.spans_key, [])
+        in_place = {t for o in doc_places if o.start != span.start for t in range(o.start, o.end)}
+        noun = None
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in {
+                "neighbourhood", "neighborhood", "district", "quarter", "area"} and root.head.tag_ == "NNS":
+            noun = root.head  # "the eastern Aleppo neighborhoods of X"
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS" \
+                and root.head.head.lemma_.lower() in {"neighbourhood", "neighborhood", "district", "quarter", "area"}:
+            noun = root.head.head  # "neighborhoods of Aleppo including X"
+        if noun is None or not places:
+            return False
+        if root.dep_ == "pobj":
+            # Only the quarters listed after "including"/"such as" - "neighborhoods of X and Y"
+            # lists X and Y themselves.
+            lists = [t for t in noun.subtree if t.lower_ in {"including", "like", "such"}]
+        else:
+            lists = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "including", "like"}]
+        named = [t for lst in lists for t in lst.subtree if t.i in in_place and not (span.start <= t.i < span.end)]
+        return bool(named)
+
     def _placed_by_other_place(self, span: Span) -> bool:
         """Whether the mention follows "near", "next to", "bordering", "on the edge of" ...
         right after another place mention: "X, next to Y", "X near the Kurdish-held
@@ -1838,6 +1863,8 @@ class ActivityTagger:
 
     def _relation(self, span: Span) -> str:
         doc = span.doc
+        if self._container_of_listed_quarters(span):
+            return "container"
         if self._placed_by_other_place(span):
             # "the Farafra district near the Old City", "the Layramoun industrial area next
             # to Bani Zaid", "a district bordering Sheikh Maqsoud", "the complex on the edge

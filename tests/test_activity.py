@@ -2240,3 +2240,19 @@ def test_a_place_that_locates_another_named_place_is_its_reference_point(nlp, ta
 ])
 def test_a_named_facility_the_gazetteer_lacks_makes_its_quarter_a_container(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Airstrikes pounded the eastern Aleppo neighborhoods of Sukkari and Karm al-Jabal on Tuesday.", "eastern Aleppo",
+     ("none", None)),
+    ("Airstrikes pounded the eastern Aleppo neighborhoods of Sukkari and Karm al-Jabal on Tuesday.", "Sukkari",
+     ("airstrike", "government")),
+    ("Airstrikes pounded rebel-held neighborhoods of Aleppo including al-Sukkari late Tuesday.", "Aleppo",
+     ("none", None)),
+    # With no quarter named the city carries the event (the guidelines' container rule).
+    ("Airstrikes pounded rebel-held neighborhoods of Aleppo late Tuesday.", "Aleppo", ("airstrike", "government")),
+])
+def test_a_city_whose_listed_quarters_are_named_is_their_container(nlp, tagger, text, place, expected):
+    others = [p for p in ("eastern Aleppo", "Sukkari", "Karm al-Jabal", "al-Sukkari") if p in text and p != place
+              and not (p == "Sukkari" and "al-Sukkari" in text)]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
