@@ -495,7 +495,8 @@ _GOV_RE = re.compile(
     r"|troops|soldiers|military|air force|tiger forces|damascus|sana|general command|state media"
     r"|armed forces|allied forces|allied militias?|popular defen[cs]e(?: groups?| committees?)?|gos|goss?"
     r"|militias?|militiamen|(?:russian|iranian) occupation|putin|shoigu|lavrov|konashenkov|kremlin"
-    r"|state (?:tv|television|news agency))\b"
+    r"|state (?:tv|television|news agency)|syrian (?:authorities|officials|government officials)"
+    r"|(?:local|aleppo) authorities)\b"
 )
 _OPP_RE = re.compile(
     r"\b(?:rebels?|opposition|insurgents?|fsa|free syrian army|nusra|fateh al-sham|fatah al-sham|jabhat"

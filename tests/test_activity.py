@@ -198,6 +198,8 @@ def test_a_place_that_names_an_actor_is_not_the_site(nlp, tagger):
     ("IS fighters", "other"),
     ("civilians in rebel-held areas", None),
     ("residents of government-controlled districts", None),
+    ("corridors opened by the Syrian authorities", "government"),
+    ("the authorities", None),
 ])
 def test_actor_phrases_map_to_sides(phrase, side):
     assert classify_actor(phrase) == side
