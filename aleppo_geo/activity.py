@@ -776,7 +776,7 @@ class ActivityTagger:
         doc = sent.doc
         para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
         before = doc.text[para_start:sent.start_char]
-        opened = text[:1] in {"“", '"', "‘"} or before.count("“") > before.count("”")
+        opened = text[:1] in {"“", '"', "‘"} or before.count("“") > before.count("”") or before.count('"') % 2 == 1
         if not opened:
             return False
         # '"Handarat has fallen," an official told Reuters.' closes the quote and
@@ -1143,6 +1143,23 @@ class ActivityTagger:
             lists = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "including", "like"}]
         named = [t for lst in lists for t in lst.subtree if t.i in in_place and not (span.start <= t.i < span.end)]
         return bool(named)
+
+    @staticmethod
+    def _previous_subject_side(span: Span) -> str | None:
+        """The side of the previous sentence's subject, for a sentence-opening "they":
+        "Government forces ... have captured 90 percent of the enclave. On Monday they
+        took Sheikh Saeed." Only within the paragraph."""
+        sent = span.sent
+        if sent.start == 0:
+            return None
+        prev = span.doc[sent.start - 1].sent
+        if "\n" in span.doc.text[prev.end_char:sent.start_char] or "\n\n" in prev.text.strip():
+            return None
+        subj = [c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj:
+            return None
+        words = " ".join(t.text for t in subj[0].subtree if t.dep_ not in {"relcl", "acl", "appos"})
+        return classify_actor(words)
 
     def _placed_by_other_place(self, span: Span) -> bool:
         """Whether the mention follows "near", "next to", "bordering", "on the edge of" ...
@@ -3061,7 +3078,7 @@ class ActivityTagger:
             # (Those "pushed into a pocket" are its besieged, not its besiegers.)
             side = self._predicate_side(pred, span, speaker, ctx.place_tokens)
             if side == _PRONOUN:
-                side = ctx.last_actor.get(0)
+                side = self._previous_subject_side(span) or ctx.last_actor.get(0)
             if activity == "siege" and pred.pos_ in {"VERB", "ADJ"} and not any(
                     c.dep_ == "agent" for c in pred.children) and any(
                     c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and (pred.pos_ == "ADJ" or pred.tag_ == "VBN" and any(
@@ -3337,7 +3354,9 @@ class ActivityTagger:
                     side = classify_actor(m.group(0))
                     if side:
                         return side
-                if cand.lower_ in {"they", "it"} and not before.strip():
+                if cand.lower_ in {"they", "it"} and not self._in_quotation(span.sent) and not any(
+                        t.pos_ in {"VERB", "AUX"} or t.lower_ in {"and", "but", ";"} for t in span.sent if t.i < cand.i):
+                    # ("On Monday they took X": only an adverbial before the pronoun.)
                     # "They seized several positions in X, but government forces ...": the
                     # pronoun opening the sentence is the narrative's last actor.
                     return _PRONOUN

@@ -2258,3 +2258,16 @@ def test_a_city_whose_listed_quarters_are_named_is_their_container(nlp, tagger, 
     others = [p for p in ("eastern Aleppo", "Sukkari", "Karm al-Jabal", "al-Sukkari") if p in text and p != place
               and not (p == "Sukkari" and "al-Sukkari" in text)]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Government forces, backed by Russian airpower, have captured more than 90 percent of the enclave. On Monday "
+     "they took Sheikh Saeed after weeks of fighting.", "Sheikh Saeed", ("capture", "government")),
+    ("Government forces launched their final assault on November 15. They first took Masaken Hanano.",
+     "Masaken Hanano", ("capture", "government")),
+    # A quoted "they" is the speaker's enemy, unnamed: not the narrative's subject.
+    ('Rebel fighters held out for weeks. A volunteer said: "Yesterday they shelled the square in al-Zebdiyeh."',
+     "al-Zebdiyeh", ("shelling", "unknown")),
+])
+def test_they_is_the_previous_sentences_subject_outside_quotations(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
