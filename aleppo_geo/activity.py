@@ -2010,8 +2010,14 @@ class ActivityTagger:
             if prep == "of":
                 # "north of Aleppo", "the northern edge of Aleppo": a reference point.
                 if governor.lower_ in _COMPASS and not (
-                        governor.i > 0 and governor.doc[governor.i - 1].lower_ in {"the", "its", "their"}) and not any(
-                        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in governor.children):
+                        governor.i > 0 and governor.doc[governor.i - 1].lower_ in {"the", "its", "their", "entire",
+                                                                                     "whole", "all"}) and not any(
+                        (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in governor.children) \
+                        and not (governor.dep_ == "dobj" and (self._lexicon_activity(governor.head, None) == "capture"
+                                                              or governor.head.lemma_.lower() in {"lose", "control"})
+                                 and not any(c.dep_ in {"compound", "nmod"} and c.pos_ in {"NOUN", "PROPN"}
+                                             for c in governor.children)):
+                    # ("Rebels lose north of Aleppo", "seizes entire north of X": the part taken.)
                     # ("the rebel-held east of Aleppo" is a part of it, like "the north of Aleppo".)
                     # "north of Aleppo" is a bearing; "the north of Aleppo" is a part of it.
                     return "reference"
@@ -2213,8 +2219,9 @@ class ActivityTagger:
             return "repelled"
         if lemma == "cut" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards", "toward"}:
             return None  # "cut the road to X": where the road leads
-        if lemma == "cut" and pos == "VERB":
-            # A road or supply line "cut" changes hands; a place "cut off" is besieged.
+        if lemma in {"cut", "seal", "sever"} and pos == "VERB":
+            # A road or supply line "cut" (sealed, severed) changes hands; a place "cut
+            # off" is besieged.
             if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
                 return "siege"
             words = {t.lower_ for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}

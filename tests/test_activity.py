@@ -2271,3 +2271,15 @@ def test_a_city_whose_listed_quarters_are_named_is_their_container(nlp, tagger, 
 ])
 def test_they_is_the_previous_sentences_subject_outside_quotations(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Syria war: Rebels lose north of Aleppo as thousands flee", "Aleppo", ("capture", "government")),
+    ("Doctors say medicine has dwindled since the government sealed the Castello Road in July.", "Castello Road",
+     ("capture", "government")),
+    # A bearing stays a bearing.
+    ("They captured farmland north of Handarat camp on July 7.", "Handarat camp", ("none", None)),
+    ("Rebels massed north of Aleppo.", "Aleppo", ("none", None)),
+])
+def test_a_compass_part_taken_is_taken_and_a_sealed_road_is_cut(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
