@@ -2,13 +2,13 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_m`` (sets D-M, ten reports each, written
-by team members who had not seen the extractor; B-M were first measured blind) each hold
+reports) and ``tests/data/challenge_d`` .. ``_o`` (sets D-O, ten reports each, written
+by team members who had not seen the extractor; B-O were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
 
-The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-M
+The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-O
 do not yet meet them for actor (and some for activity or dates): they are held to floors
 just under their present scores, as regression guards, and say so (``FLOORS``).
 When a check fails, the assertion message lists every mention behind the shortfall with
@@ -30,7 +30,7 @@ SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challen
         "D": DATA / "challenge_d", "E": DATA / "challenge_e", "F": DATA / "challenge_f",
         "G": DATA / "challenge_g", "H": DATA / "challenge_h", "I": DATA / "challenge_i",
         "J": DATA / "challenge_j", "K": DATA / "challenge_k", "L": DATA / "challenge_l",
-        "M": DATA / "challenge_m"}
+        "M": DATA / "challenge_m", "N": DATA / "challenge_n", "O": DATA / "challenge_o"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (activity /
@@ -48,9 +48,11 @@ FLOORS = {
     # outside the Aleppo area and keeps "crossing" out of "Ramouseh crossing": span and
     # area conventions, hence its F1 floor.
     "K": {"f1": 0.96, "activity": 0.78, "actor": 0.68, "event_date": 0.76},
-    # L and M: measured blind at the end of the session, nothing fixed from them yet.
-    "L": {"activity": 0.67, "actor": 0.66, "event_date": 0.60},
-    "M": {"activity": 0.76, "actor": 0.74, "event_date": 0.72},
+    "L": {"activity": 0.72, "actor": 0.72, "event_date": 0.65},
+    "M": {"activity": 0.81, "actor": 0.78, "event_date": 0.78},
+    # N and O: measured blind at the end of the third session.
+    "N": {"activity": 0.80, "actor": 0.77},
+    "O": {"activity": 0.70, "actor": 0.71, "event_date": 0.72},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
