@@ -341,7 +341,7 @@ _add("capture", ["retook", "retaken", "overran", "recaptured", "took", "taken", 
 _add("repelled", ["repel", "repulse", "thwart", "foil", "rebuff", "halt"])
 _add("clashes", [
     "clash", "battle", "fighting", "fight", "combat", "skirmish", "firefight", "confrontation",
-    "gunfight", "engagement",
+    "gunfight", "engagement", "gunfire",
 ])
 _add("casualties", [
     "body", "corpse",
@@ -607,6 +607,8 @@ class _DocContext:
     dateline_tokens: set[int] = field(default_factory=set)
     #: Tokens inside place mentions: a place name never names a side ("Dahiyet al-Assad").
     place_tokens: frozenset[int] = frozenset()
+    #: The previous mention and what was found for it (conjoined places share it).
+    previous: tuple[Span, Any] | None = None
 
 
 class ActivityTagger:
@@ -900,6 +902,15 @@ class ActivityTagger:
             span._.attributed_to = None
             return
         finding = self._find_activity(span)
+        previous, ctx.previous = ctx.previous, None
+        if finding.activity == "none" and finding.reason in {"description", "no predicate", "own clause"} \
+                and previous is not None and previous[1].activity != "none":
+            # "Air strikes and shelling hit al-Shaar and Karm al-Jabal": the parser often
+            # loses a second "al-" name in a list; places joined by "and" share the event.
+            gap = doc[previous[0].end:span.start]
+            if 1 <= len(gap) <= 3 and all(t.lower_ in {",", "and", "or"} for t in gap) \
+                    and any(t.lower_ in {"and", "or"} for t in gap):
+                finding = previous[1]
         pred = finding.predicate
         if finding.activity in {"ground_advance", "airstrike", "shelling"} and pred is not None \
                 and pred.lemma_.lower() in {"attack", "storm", "assault", "launch", "raid"}:
@@ -960,6 +971,7 @@ class ActivityTagger:
             # "Rebels claim to have opened a corridor through X": their offensive got through.
             finding = _Finding("ground_advance", opener[0], "corridor forced open")
         activity = finding.activity
+        ctx.previous = (span, finding)
         span._.activity = activity
         span._.contested = False
         span._.casualties_killed = None
@@ -1499,6 +1511,27 @@ class ActivityTagger:
                                 return _Finding(reason="hypothetical", hypothetical=True)
                             return _Finding(act, v, "ellipsis")
             if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
+                if dep == "dobj" and prev.pos_ == "NOUN" and tok.lemma_.lower() in {"report", "describe", "hear"}:
+                    act = self._lexicon_activity(prev, None)
+                    if act is None and prev.lemma_.lower() in {"fire", "gunfire"} and any(
+                            c.lower_ in _GROUND_FIRE_CUES | _AIR_CUES for c in prev.children):
+                        act = self._weapon(prev, "shelling")  # "artillery fire on X"
+                    if act in {"airstrike", "shelling", "clashes"} and not self._hypothetical(tok, act):
+                        # "Residents reported artillery fire on X": the reported thing is the event.
+                        return _Finding(act, prev, "reported")
+                if dep == "prep" and prev.lower_ in {"in", "at", "inside"} and prev.i < tok.i and all(
+                        t.is_punct or t.pos_ in {"ADV", "ADP", "DET", "PROPN", "NOUN", "NUM", "ADJ", "CCONJ"}
+                        for t in tok.doc[tok.sent.start:prev.i]) and any(
+                        t.text == "," for t in tok.doc[prev.i:tok.i]):
+                    # "In Tariq al-Bab, activists said 18 people were killed": the fronted
+                    # place sets the scene of what is said, unless that names its own place.
+                    told = [t for c in tok.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree]
+                    places = {t.i for o in tok.doc.spans.get(self.spans_key, []) for t in o}
+                    if told and not any(t.i in places for t in told):
+                        for cand in told:
+                            act = self._lexicon_activity(cand, None)
+                            if act and act != "none" and not self._hypothetical(cand, act):
+                                return _Finding(act, cand, "fronted place")
                 if dep in {"nsubj", "nsubjpass", "dobj", "dative", "prep", "npadvmod", "appos", "agent"}:
                     # The mention is in the speaker or the addressee: "Civil Defence in
                     # Aleppo told ...".

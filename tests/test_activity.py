@@ -2283,3 +2283,18 @@ def test_they_is_the_previous_sentences_subject_outside_quotations(nlp, tagger, 
 ])
 def test_a_compass_part_taken_is_taken_and_a_sealed_road_is_cut(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Air strikes and shelling hit al-Shaar and Karm al-Jabal on Sunday.", "Karm al-Jabal", ("airstrike", "government")),
+    ("In Tariq al-Bab, activists said 18 people were killed, most of them women and children.", "Tariq al-Bab",
+     ("casualties", "unknown")),
+    ("Residents reported artillery fire on al-Sukkari and al-Mashhad.", "al-Sukkari", ("shelling", "unknown")),
+    ("The Observatory said the front lines were calm, apart from sporadic gunfire in Salaheddine.", "Salaheddine",
+     ("clashes", "unknown")),
+    # A fronted place whose report names another place only sets the scene.
+    ("In Tariq al-Bab, activists said warplanes had struck al-Shaar.", "Tariq al-Bab", ("none", None)),
+])
+def test_listed_places_fronted_places_reported_fire_and_gunfire(nlp, tagger, text, place, expected):
+    others = [p for p in ("al-Shaar", "al-Mashhad") if p in text and p != place]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
