@@ -921,6 +921,11 @@ class ActivityTagger:
                 # repelled": the attack's outcome is the news.
                 finding = _Finding("repelled", repulse, "attack repelled")
                 pred = repulse
+        if finding.activity == "ground_advance" and pred is not None and pred.pos_ == "VERB":
+            outcome = self._advance_outcome(pred)
+            if outcome is not None:
+                finding = _Finding(outcome[0], outcome[1], "advance and its outcome")
+                pred = outcome[1]
         if finding.activity == "ground_advance" and pred is not None and pred.pos_ == "VERB" \
                 and pred.lemma_.lower() in {"move", "enter", "deploy", "push", "advance", "roll", "sweep"} \
                 and self._took_over(pred, span):
@@ -1099,6 +1104,34 @@ class ActivityTagger:
                 refers = True
             if refers:
                 return tok
+        return None
+
+    def _advance_outcome(self, verb: Token) -> tuple[str, Token] | None:
+        """What became of an advance, when the same clause says: "advanced on X ... and
+        seized it" (capture), "reached X, cutting the only route into ..." (the road is
+        cut: capture), "counterattacked near X but were pushed back" (repelled)."""
+        if self._hypothetical(verb, "ground_advance") or self._is_goal(verb):
+            return None
+        # (The parser may hang "but were pushed back" on a verb above: "It said rebels
+        # counterattacked near X but were pushed back".)
+        above = [a for a in list(verb.ancestors)[:2] if a.pos_ in {"VERB", "NOUN"}]
+        later = [c for a in above for c in a.children if c.dep_ == "conj" and c.i > verb.i]
+        for c in list(verb.children) + later:
+            lemma = c.lemma_.lower()
+            if c in later and not any(g.dep_ == "auxpass" for g in c.children):
+                continue
+            if c.dep_ == "conj" and c.pos_ == "VERB" and _LEXICON.get(lemma) == "capture" \
+                    and any(g.dep_ == "dobj" and g.lower_ in {"it", "them"} for g in c.children):
+                return "capture", c  # "advanced on the camp ... and seized it"
+            if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG" and lemma in {"cut", "sever", "seal"} and any(
+                    g.dep_ == "dobj" and g.lemma_.lower() in {"route", "road", "line", "artery", "link"}
+                    for g in c.children) and verb.lemma_.lower() in {"reach", "advance", "push", "take", "seize"}:
+                return "capture", c  # "reached the Castello Road, cutting the only route"
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "auxpass" for g in c.children) and (
+                    lemma in {"repel", "repulse", "thwart", "foil"} or lemma in {"push", "beat", "drive", "force"}
+                    and any(g.dep_ in {"prt", "advmod"} and g.lower_ == "back" for g in c.children)) \
+                    and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                return "repelled", verb  # "rebels counterattacked near X but were pushed back"
         return None
 
     def _took_over(self, verb: Token, span: Span) -> bool:
@@ -3051,6 +3084,12 @@ class ActivityTagger:
         pred = finding.predicate
         if activity == "clashes":
             return "unknown"
+        if activity == "repelled" and finding.reason == "advance and its outcome" and pred is not None:
+            # The attack's own subject was pushed back; the other side repelled it.
+            attackers = classify_actor(" ".join(t.text for t in pred.head.subtree if t.i < pred.i)) \
+                if pred.dep_ == "acl" else self._predicate_side(pred, span, speaker, ctx.place_tokens)
+            if attackers in {"government", "opposition"}:
+                return {"government": "opposition", "opposition": "government"}[attackers]
         if activity == "evacuation":
             return self._evacuees_side(span, pred)
         if activity == "casualties" and pred is not None and (

@@ -2298,3 +2298,16 @@ def test_a_compass_part_taken_is_taken_and_a_sealed_road_is_cut(nlp, tagger, tex
 def test_listed_places_fronted_places_reported_fire_and_gunfire(nlp, tagger, text, place, expected):
     others = [p for p in ("al-Shaar", "al-Mashhad") if p in text and p != place]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("On Saturday, government troops advanced on the Handarat camp, a refugee camp on the northern outskirts, and "
+     "seized it from rebels, state media said.", "Handarat camp", ("capture", "government")),
+    ("Syrian government troops reached the Castello Road on Sunday, cutting the only route into the rebel-held part "
+     "of Aleppo.", "Castello Road", ("capture", "government")),
+    ("It said rebels counterattacked near Handarat overnight but were pushed back.", "Handarat",
+     ("repelled", "government")),
+    ("Government troops advanced on Handarat on Sunday.", "Handarat", ("ground_advance", "government")),
+])
+def test_an_advance_takes_its_outcome_from_the_same_sentence(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
