@@ -346,7 +346,7 @@ _add("clashes", [
 _add("casualties", [
     "body", "corpse",
     "kill", "die", "wound", "injure", "hurt", "dead", "death", "casualty", "massacre", "carnage",
-    "execute", "execution",
+    "execute", "execution", "killing",
     "slaughter", "toll", "martyr", "bloodshed",
 ])
 _add("siege", [
@@ -938,7 +938,9 @@ class ActivityTagger:
             # The convoy's verb: "fired on the convoy" (the convoy was the clause's noun).
             while pred.dep_ in {"pobj", "prep", "dobj"} and pred.head.i != pred.i and pred.pos_ != "VERB":
                 pred = pred.head
-        if finding.activity in {"humanitarian", "evacuation"} and pred is not None and pred.pos_ == "VERB" \
+        if (finding.activity in {"humanitarian", "evacuation"} or finding.activity == "shelling" and any(
+                g.lemma_.lower() in {"convoy", "bus", "ambulance", "vehicle"} for c in pred.children
+                if c.dep_ == "prep" for g in c.children)) and pred is not None and pred.pos_ == "VERB" \
                 and pred.lemma_.lower() in {"fire", "shoot", "open", "attack", "target", "ambush", "stop",
                                             "block", "halt", "intercept"} and any(
                     c.dep_ in {"advcl", "xcomp", "conj"} and (c.tag_ == "VBG" or c.dep_ == "conj")
@@ -2026,6 +2028,14 @@ class ActivityTagger:
                     and not self._hypothetical(governor.head, "evacuation"):
                 # "Thousands of civilians from eastern Aleppo have fled to Y": where they fled from.
                 return "origin_evacuation"
+            if prep in {"in", "inside"} and governor.lemma_.lower() in _ARMED | {"militant", "terrorist", "gunman"} \
+                    and governor.dep_ == "nsubj" and (governor.head.lemma_.lower() in _BOMBARD | {"shell", "launch"}
+                                                       or _LEXICON.get(governor.head.lemma_.lower()) in {
+                                                           "shelling", "airstrike", "ground_advance"}) and any(
+                        c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "towards"}
+                        for c in governor.head.children):
+                # "Militants in eastern Aleppo have fired on the west": where the shooters are.
+                return "origin_none"
             if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
                     and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
                 # "residents of X crossed into ...", "fighters from X": who they are, not
@@ -2316,6 +2326,9 @@ class ActivityTagger:
             # hit/target/pound/burn: air unless the weapon says otherwise; drop/rain/fire
             # need a weapon word.
             default = None if lemma in {"drop", "rain", "fire"} else "airstrike"
+            if lemma == "fire" and any(c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "towards", "toward"}
+                                       for c in tok.children) and classify_actor(" ".join(sorted(self._subject_words(tok)))):
+                default = "shelling"  # "Rebels also fired on the citadel": a side firing at a place
             if default and self._weapon(tok, default=None) is None:
                 # Rebels had no aircraft: an unarmed "rebels targeted/pounded X" is ground fire.
                 subj = self._subject_words(tok)
@@ -2592,6 +2605,13 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"fall", "settle", "pile"} and self._subject_words(tok) & {
                 "snow", "rain", "darkness", "night", "silence", "calm", "quiet"}:
             return ""  # "snow is falling on X"
+        if pos == "VERB" and lemma in {"take"} and "place" in obj_lemmas:
+            # "the killings had taken place in X", "the strikes took place in X": the event noun.
+            for c in kids:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    act = self._lexicon_activity(c, None)
+                    if act:
+                        return act
         if pos == "VERB" and lemma in {"exchange", "trade", "swap"} and obj_lemmas & {"fire", "shot", "gunfire", "blow"}:
             return "clashes"  # "YPG fighters exchanged fire with rebels": two sides fighting
         if pos == "VERB" and lemma == "open" and "fire" in obj_lemmas:

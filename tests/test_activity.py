@@ -2311,3 +2311,18 @@ def test_listed_places_fronted_places_reported_fire_and_gunfire(nlp, tagger, tex
 ])
 def test_an_advance_takes_its_outcome_from_the_same_sentence(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Rebels also fired on the ancient citadel on Tuesday, according to the same source.", "citadel",
+     ("shelling", "opposition")),
+    ("A UN spokesman said the killings had taken place in Bustan al-Qasr and al-Kallaseh.", "Bustan al-Qasr",
+     ("casualties", "unknown")),
+    ("Militants in eastern Aleppo have fired on residential quarters in the west of the city.", "eastern Aleppo",
+     ("none", None)),
+    ("Earlier on Thursday, gunmen fired on a convoy in Ramouseh, wounding three people.", "Ramouseh",
+     ("casualties", "opposition")),
+    ("The militants inside eastern Aleppo have no way out.", "eastern Aleppo", ("none", None)),
+])
+def test_firing_on_a_place_killings_that_took_place_and_where_the_shooters_are(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
