@@ -2605,6 +2605,16 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"fall", "settle", "pile"} and self._subject_words(tok) & {
                 "snow", "rain", "darkness", "night", "silence", "calm", "quiet"}:
             return ""  # "snow is falling on X"
+        if pos == "VERB" and lemma in {"put", "knock", "take"} and any(
+                c.lower_ == "out" and c.dep_ in {"prep", "prt", "advmod"} for c in kids):
+            # "Every hospital in X has been put out of action by air strikes", "the M10 was put
+            # out of service after being hit by bunker-buster bombs": the stated cause.
+            for t in tok.subtree:
+                if t.i > tok.i and t.pos_ in {"NOUN", "VERB"} and t.i != tok.i:
+                    act = self._lexicon_activity(t, None)
+                    if act in {"airstrike", "shelling"} or t.lemma_.lower() in {"hit", "strike", "bomb"} and any(
+                            g.dep_ == "agent" for g in t.children):
+                        return self._weapon(t, act or "airstrike") or act or "airstrike"
         if pos == "VERB" and lemma in {"take"} and "place" in obj_lemmas:
             # "the killings had taken place in X", "the strikes took place in X": the event noun.
             for c in kids:

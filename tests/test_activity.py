@@ -2326,3 +2326,14 @@ def test_an_advance_takes_its_outcome_from_the_same_sentence(nlp, tagger, text, 
 ])
 def test_firing_on_a_place_killings_that_took_place_and_where_the_shooters_are(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Every hospital in east Aleppo has now been put out of action by air strikes, according to the directorate.",
+     "east Aleppo", ("airstrike", "government")),
+    # No cause stated: nothing to map but the state.
+    ("Every hospital in east Aleppo has now been put out of action, according to the directorate.",
+     "east Aleppo", ("none", None)),
+])
+def test_put_out_of_action_by_air_strikes_reports_the_strikes(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
