@@ -2,13 +2,13 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_o`` (sets D-O, ten reports each, written
-by team members who had not seen the extractor; B-O were first measured blind) each hold
+reports) and ``tests/data/challenge_d`` .. ``_s`` (sets D-S, ten reports each, written
+by team members who had not seen the extractor; B-S were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
 
-The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-O
+The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-S
 do not yet meet them for actor (and some for activity or dates): they are held to floors
 just under their present scores, as regression guards, and say so (``FLOORS``).
 When a check fails, the assertion message lists every mention behind the shortfall with
@@ -30,29 +30,36 @@ SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challen
         "D": DATA / "challenge_d", "E": DATA / "challenge_e", "F": DATA / "challenge_f",
         "G": DATA / "challenge_g", "H": DATA / "challenge_h", "I": DATA / "challenge_i",
         "J": DATA / "challenge_j", "K": DATA / "challenge_k", "L": DATA / "challenge_l",
-        "M": DATA / "challenge_m", "N": DATA / "challenge_n", "O": DATA / "challenge_o"}
+        "M": DATA / "challenge_m", "N": DATA / "challenge_n", "O": DATA / "challenge_o",
+        "P": DATA / "challenge_p", "Q": DATA / "challenge_q", "R": DATA / "challenge_r",
+        "S": DATA / "challenge_s"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (activity /
-# actor / date today: E 0.873/0.800/0.758, F 0.812/0.720/0.967, G 0.852/0.837/0.915,
-# H 0.780/0.794/0.778, I 0.718/0.712/0.760, K 0.795/0.699/0.774, L 0.690/0.676/0.618,
-# M 0.780/0.762/0.740). These only stop a change from losing ground; they are not the
-# goal, which stays ISSUE_BARS.
+# actor / date today: E 0.879/0.806/0.788, F 0.812/0.725/0.967, G 0.852/0.852/0.902,
+# H 0.801/0.809/0.844, I 0.724/0.718/0.780, K 0.819/0.735/0.860, L 0.739/0.746/0.676,
+# M 0.835/0.805/0.800, N 0.857/0.811/0.915, O 0.751/0.751/0.769, P 0.736/0.692/0.770,
+# Q 0.753/0.714/0.702, R 0.762/0.767/0.691, S 0.821/0.852/0.873). These only stop a change
+# from losing ground; they are not the goal, which stays ISSUE_BARS.
 FLOORS = {
-    "E": {"actor": 0.78, "event_date": 0.74},
+    "E": {"actor": 0.78, "event_date": 0.76},
     "F": {"activity": 0.79, "actor": 0.70},
-    "G": {"activity": 0.83, "actor": 0.81},
-    "H": {"activity": 0.75, "actor": 0.77, "event_date": 0.74},
-    "I": {"activity": 0.70, "actor": 0.69, "event_date": 0.74},
+    "G": {"activity": 0.83, "actor": 0.83},
+    "H": {"activity": 0.78, "actor": 0.78, "event_date": 0.82},
+    "I": {"activity": 0.70, "actor": 0.70, "event_date": 0.76},
     # K's annotator counts the northern countryside towns (Anadan, Kafr Hamra) and Minyan
     # outside the Aleppo area and keeps "crossing" out of "Ramouseh crossing": span and
     # area conventions, hence its F1 floor.
-    "K": {"f1": 0.96, "activity": 0.78, "actor": 0.68, "event_date": 0.76},
+    "K": {"f1": 0.96, "activity": 0.80, "actor": 0.71},
     "L": {"activity": 0.72, "actor": 0.72, "event_date": 0.65},
     "M": {"activity": 0.81, "actor": 0.78, "event_date": 0.78},
-    # N and O: measured blind at the end of the third session.
-    "N": {"activity": 0.80, "actor": 0.77},
-    "O": {"activity": 0.70, "actor": 0.71, "event_date": 0.72},
+    "N": {"activity": 0.83, "actor": 0.79},
+    "O": {"activity": 0.73, "actor": 0.73, "event_date": 0.75},
+    "P": {"activity": 0.71, "actor": 0.67, "event_date": 0.75},
+    "Q": {"activity": 0.73, "actor": 0.69, "event_date": 0.68},
+    # R and S: measured blind at the end of the third session, nothing fixed from them.
+    "R": {"activity": 0.74, "actor": 0.74, "event_date": 0.67},
+    "S": {"activity": 0.80},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
