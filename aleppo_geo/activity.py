@@ -903,7 +903,7 @@ class ActivityTagger:
             return
         finding = self._find_activity(span)
         previous, ctx.previous = ctx.previous, None
-        if finding.activity == "none" and finding.reason in {"description", "no predicate", "own clause"} \
+        if finding.activity == "none" and finding.reason in {"description", "no predicate", "own clause", "agent"} \
                 and previous is not None and previous[1].activity != "none":
             # "Air strikes and shelling hit al-Shaar and Karm al-Jabal": the parser often
             # loses a second "al-" name in a list; places joined by "and" share the event.
@@ -960,7 +960,8 @@ class ActivityTagger:
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
-            finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) or finding
+            finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
+                or self._toll_clause(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -1241,6 +1242,22 @@ class ActivityTagger:
         while j >= 0 and j not in ends and (doc[j].text == "," or doc[j].lower_ in {"a", "an", "the"} | _ADMIN):
             j -= 1
         return j in ends
+
+    def _toll_clause(self, span: Span) -> _Finding | None:
+        """"Eleven people died when a building collapsed in X", "five were killed as
+        their house caved in at X": the when-clause only says how they died there."""
+        root = _mention_root(span)
+        if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "on"}:
+            return None
+        verb = root.head.head
+        if verb.pos_ != "VERB" or verb.dep_ != "advcl" or self._lexicon_activity(verb, None) is not None \
+                or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "as", "after"} for c in verb.children):
+            return None
+        main = verb.head
+        if main.pos_ == "VERB" and _LEXICON.get(main.lemma_.lower()) == "casualties" \
+                and not self._hypothetical(main, "casualties"):
+            return _Finding("casualties", main, "toll clause")
+        return None
 
     def _misattached_target(self, span: Span) -> _Finding | None:
         """"collapsed amid air raids on the rebel-held districts, including X": the parser
@@ -2523,6 +2540,11 @@ class ActivityTagger:
             subj = self._subject_words(tok)
             return "capture" if subj & {"defence", "defences", "defense", "defenses", "line", "lines", "resistance",
                                         "front", "frontline", "position", "positions"} else ""
+        if pos == "NOUN" and lemma in _COLLAPSE and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.lemma_.lower() in {"defence", "defense", "line", "front", "frontline", "resistance", "position"}
+                    for g in c.children) for c in kids):
+            return "capture"  # "the collapse of rebel defences in X"
         if lemma == "pocket" and pos == "NOUN" and (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in _LEAVE_PLACE | {"exit", "depart", "evacuate"}
                 or tok.dep_ == "pobj" and tok.head.lower_ in {"from", "of"}):
@@ -3396,6 +3418,15 @@ class ActivityTagger:
                 # that held them lost them to the other.
                 for c in pred.children:
                     if c.dep_ == "nsubj":
+                        words = " ".join(t.text for t in c.subtree if not (span.start <= t.i < span.end))
+                        holder = classify_actor(re.sub(r"\s*-\s*(?:held|controlled)\b", " ", words))
+                        lost_to = {"government": "opposition", "opposition": "government"}.get(holder or "")
+                        if lost_to:
+                            return lost_to
+            if pred.lemma_.lower() in _COLLAPSE and pred.pos_ == "NOUN":
+                # "the collapse of rebel defences in X": the defenders lost it.
+                for c in pred.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
                         words = " ".join(t.text for t in c.subtree if not (span.start <= t.i < span.end))
                         holder = classify_actor(re.sub(r"\s*-\s*(?:held|controlled)\b", " ", words))
                         lost_to = {"government": "opposition", "opposition": "government"}.get(holder or "")

@@ -2337,3 +2337,18 @@ def test_firing_on_a_place_killings_that_took_place_and_where_the_shooters_are(n
 ])
 def test_put_out_of_action_by_air_strikes_reports_the_strikes(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("The withdrawal followed the collapse of rebel defenses in Tariq al-Bab and Karm al-Jabal.", "Tariq al-Bab",
+     ("capture", "government")),
+    ("Soldiers entering Bustan al-Qasr and al-Kallaseh on Thursday found streets blocked with rubble.",
+     "al-Kallaseh", ("ground_advance", "government")),
+    ("Medics said eleven people, including four children, died when a building collapsed in al-Sakhour.",
+     "al-Sakhour", ("casualties", "unknown")),
+    # A building collapsing with no one hurt is no event on the map.
+    ("A building collapsed in al-Sakhour on Sunday.", "al-Sakhour", ("none", None)),
+])
+def test_collapsed_defences_conjoined_entries_and_deaths_in_a_collapse(nlp, tagger, text, place, expected):
+    others = [p for p in ("Karm al-Jabal", "Bustan al-Qasr") if p in text and p != place]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
