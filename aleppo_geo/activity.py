@@ -1023,7 +1023,8 @@ class ActivityTagger:
                   for g in c.children if g.dep_ == "pobj"]  # "the area just west of the city where ..."
         for head in heads:
             for clause in head.children:
-                if clause.dep_ == "relcl" and head.i == root.i and clause.pos_ == "VERB" \
+                if clause.dep_ == "relcl" and (head.i == root.i or head.dep_ == "appos" and head.head.i == root.i) \
+                        and clause.pos_ == "VERB" \
                         and self._relative_object_clause(clause):
                     # "Dahiyet al-Assad, which rebels overran on Friday", "X, which fell
                     # to the army on Sunday": the place is what the clause acted on.
@@ -2534,6 +2535,9 @@ class ActivityTagger:
                 {"around", "into"} if lemma != "pin" else set())):
             # "left the opposition hemmed in around X", "rebels bottled up in X".
             return "siege"
+        if pos == "VERB" and lemma == "give" and any(c.lower_ == "way" for c in kids) and self._subject_words(tok) & {
+                "defence", "defences", "defense", "defenses", "line", "lines", "resistance", "front", "frontline"}:
+            return "capture"  # "rebel lines gave way in X"
         if pos == "VERB" and lemma in _COLLAPSE:
             # "rebel defences in X collapsed": the place changed hands; a building
             # collapsing is no capture.
@@ -3402,7 +3406,8 @@ class ActivityTagger:
 
     def _predicate_side(self, pred: Token, span: Span, speaker: Token | None,
                         place_tokens: frozenset[int] = frozenset()) -> str | None:
-        if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"} | _COLLAPSE:
+        if pred.lemma_.lower() in {"fall", "surrender", "hand", "cede"} | _COLLAPSE or pred.lemma_.lower() == "give" \
+                and any(c.lower_ == "way" for c in pred.children):
             # "X fell to the rebels": the side it fell to.
             for c in pred.children:
                 if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
@@ -3410,7 +3415,7 @@ class ActivityTagger:
                         side = classify_actor(" ".join(t.text for t in g.subtree)) if g.dep_ == "pobj" else None
                         if side:
                             return side
-            if pred.lemma_.lower() in {"fall"} | _COLLAPSE and pred.pos_ == "VERB" \
+            if pred.lemma_.lower() in {"fall", "give"} | _COLLAPSE and pred.pos_ == "VERB" \
                     and not self._subject_words(pred) & (_GROUND_FIRE_CUES | _AIR_CUES | {
                         "shell", "rocket", "bomb", "missile", "round", "mortar", "projectile"}):
                 # (Not shells that "fell on X".)

@@ -2352,3 +2352,10 @@ def test_put_out_of_action_by_air_strikes_reports_the_strikes(nlp, tagger, text,
 def test_collapsed_defences_conjoined_entries_and_deaths_in_a_collapse(nlp, tagger, text, place, expected):
     others = [p for p in ("Karm al-Jabal", "Bustan al-Qasr") if p in text and p != place]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+def test_rebel_lines_giving_way_in_a_place_is_its_capture_by_the_other_side(nlp, tagger):
+    text = "On Sunday, rebel lines gave way in Jabal Badro and al-Sakhour."
+    spans = tag(nlp, tagger, text, "Jabal Badro", "al-Sakhour")
+    assert summary(spans["Jabal Badro"]) == ("capture", "government")
+    assert summary(spans["al-Sakhour"]) == ("capture", "government")
