@@ -1085,6 +1085,14 @@ class ActivityTagger:
         act = self._lexicon_activity(verb, None)
         if act in {"airstrike", "shelling", "capture", "casualties"} and not self._hypothetical(verb, act):
             return _Finding(act, verb, "subject's site")
+        clauses = list(verb.children) + [g for c in verb.children if c.dep_ == "xcomp" for g in c.children]
+        for c in clauses:
+            # "the last hospital, in X, stopped receiving patients after it was hit by two
+            # barrel bombs": the attack that stopped it.
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "when"} for g in c.children):
+                act = self._lexicon_activity(c, None)
+                if act in {"airstrike", "shelling"} and not self._hypothetical(c, act):
+                    return _Finding(act, c, "subject's site")
         return None
 
     def _repulse_of(self, attack: Token) -> Token | None:
@@ -1891,6 +1899,14 @@ class ActivityTagger:
 
     def _copula_activity(self, tok: Token, prev: Token) -> tuple[str | None, Token]:
         """"X was overrun" (tagged as a noun), "X is under siege", "our fighters are inside X"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "among":
+                for g in c.children:
+                    for k in g.children:
+                        if k.dep_ in {"acl", "relcl"} and k.pos_ == "VERB":
+                            act = self._lexicon_activity(k, None)
+                            if act:
+                                return act, k  # "Among the areas hit were X and Y"
         back = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "back"]
         if back and any(  # ("in" may hang on "back")
                 c.dep_ == "prep" and c.lower_ in {"in", "under", "into"} and any(
@@ -2531,6 +2547,14 @@ class ActivityTagger:
             return "ground_advance"
         if pos == "VERB" and lemma in {"break", "breach", "smash", "crack", "pierce"} and obj_lemmas & _ENCIRCLEMENT:
             return "ground_advance"
+        if pos == "VERB" and lemma in {"squeeze", "cram", "crowd"} and "into" in prts and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in {"enclave", "pocket", "rebel", "fighter", "opposition",
+                                                               "people", "civilian", "resident"} for c in kids):
+            return "siege"  # "the remaining enclave is squeezed into a handful of neighbourhoods including X"
+        if pos == "NOUN" and lemma in {"assault", "attack", "campaign", "offensive", "onslaught", "bombardment"} \
+                and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in _AIR_SIDE_CUES | {"aerial"}
+                        for c in kids):
+            return "airstrike"  # "the air and artillery assault on east Aleppo", "the air campaign on X"
         if pos == "VERB" and lemma in {"hem", "pen", "bottle", "corner", "pin"} and prts & ({"in", "up", "down"} | (
                 {"around", "into"} if lemma != "pin" else set())):
             # "left the opposition hemmed in around X", "rebels bottled up in X".

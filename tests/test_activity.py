@@ -2359,3 +2359,17 @@ def test_rebel_lines_giving_way_in_a_place_is_its_capture_by_the_other_side(nlp,
     spans = tag(nlp, tagger, text, "Jabal Badro", "al-Sakhour")
     assert summary(spans["Jabal Badro"]) == ("capture", "government")
     assert summary(spans["al-Sakhour"]) == ("capture", "government")
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Among the areas hit were Bustan al-Qasr, al-Mashhad and al-Ansari.", "Bustan al-Qasr",
+     ("airstrike", "government")),
+    ("Government forces renewed the air and artillery assault on east Aleppo on Tuesday.", "east Aleppo",
+     ("airstrike", "government")),
+    ("The remaining opposition enclave is squeezed into a handful of neighbourhoods including al-Sukkari.",
+     "al-Sukkari", ("siege", "government")),
+    ("Government forces renewed the assault on east Aleppo on Tuesday.", "east Aleppo",
+     ("ground_advance", "government")),
+])
+def test_areas_hit_air_assaults_and_an_enclave_squeezed_into_districts(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
