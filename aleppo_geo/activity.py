@@ -908,8 +908,11 @@ class ActivityTagger:
             # "Air strikes and shelling hit al-Shaar and Karm al-Jabal": the parser often
             # loses a second "al-" name in a list; places joined by "and" share the event.
             gap = doc[previous[0].end:span.start]
-            if 1 <= len(gap) <= 3 and all(t.lower_ in {",", "and", "or"} for t in gap) \
-                    and any(t.lower_ in {"and", "or"} for t in gap):
+            listed = any(t.lower_ in {"and", "or"} for t in gap) or (
+                # "in X, Y and Z": a comma inside a list that an "and" closes later.
+                [t.text for t in gap] == [","] and span.end + 1 < len(doc) and doc[span.end].lower_ in {",", "and"}
+                and any(o.start in (span.end + 1, span.end + 2) for o in doc.spans.get(self.spans_key, [])))
+            if 1 <= len(gap) <= 3 and all(t.lower_ in {",", "and", "or"} for t in gap) and listed:
                 finding = previous[1]
         pred = finding.predicate
         if finding.activity in {"ground_advance", "airstrike", "shelling"} and pred is not None \
@@ -961,7 +964,7 @@ class ActivityTagger:
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
-                or self._toll_clause(span) or finding
+                or self._toll_clause(span) or self._caused_by_attack(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -1251,6 +1254,28 @@ class ActivityTagger:
         while j >= 0 and j not in ends and (doc[j].text == "," or doc[j].lower_ in {"a", "an", "the"} | _ADMIN):
             j -= 1
         return j in ends
+
+    def _caused_by_attack(self, span: Span) -> _Finding | None:
+        """"In X, a building collapsed after being hit by a bunker-buster bomb": the
+        attack that caused what happened at the place."""
+        root = _mention_root(span)
+        if root.dep_ != "pobj" or root.head.lower_ not in {"in", "at", "inside"}:
+            return None
+        verb = root.head.head
+        if verb.pos_ != "VERB" or self._lexicon_activity(verb, None) is not None:
+            return None
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(g.dep_ in {"mark", "prep"} and g.lower_ in {"after", "when"}
+                                         for g in list(c.children) + [c.head]) or c.dep_ == "pcomp":
+                act = self._lexicon_activity(c, None)
+                if act in {"airstrike", "shelling"} and not self._hypothetical(c, act):
+                    return _Finding(act, c, "caused by an attack")
+            if c.dep_ == "prep" and c.lower_ in {"after", "following"}:
+                for g in c.children:
+                    act = self._lexicon_activity(g, None) if g.pos_ in {"VERB", "NOUN"} else None
+                    if act in {"airstrike", "shelling"} and not self._hypothetical(g, act):
+                        return _Finding(act, g, "caused by an attack")
+        return None
 
     def _toll_clause(self, span: Span) -> _Finding | None:
         """"Eleven people died when a building collapsed in X", "five were killed as
@@ -1983,6 +2008,12 @@ class ActivityTagger:
 
     def _relation(self, span: Span) -> str:
         doc = span.doc
+        place = getattr(span._, "place", None) if Span.has_extension("place") else None
+        if getattr(place, "kind", None) == "country" and span.start >= 2 \
+                and doc[span.start - 1].text == "," and any(
+                    o.end == span.start - 1 for o in doc.spans.get(self.spans_key, [])) \
+                and not (span.end < len(doc) and doc[span.end].lower_ in {",", "and", "or"}):
+            return "container"  # "Karam Houmid neighbourhood in Aleppo, Syria": the address's last line
         if self._container_of_listed_quarters(span):
             return "container"
         if self._placed_by_other_place(span):

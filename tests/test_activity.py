@@ -2373,3 +2373,24 @@ def test_rebel_lines_giving_way_in_a_place_is_its_capture_by_the_other_side(nlp,
 ])
 def test_areas_hit_air_assaults_and_an_enclave_squeezed_into_districts(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+def test_a_country_closing_an_address_is_its_container():
+    from aleppo_geo import extract
+
+    rows = extract("A medic holds a child after airstrikes in the Karam Houmid neighbourhood in Aleppo, Syria.",
+                   published="2016-10-04")
+    got = dict(zip(rows.text, rows.activity))
+    assert got["Karam Houmid"] == "airstrike"
+    assert got["Aleppo"] == "none" and got["Syria"] == "none"
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Earlier on Sunday, the Syrian Air Force carried out sorties on positions of terrorists in the 1070 project, "
+     "al-Amiriyeh and Sheikh Saeed, the source said.", "al-Amiriyeh", ("airstrike", "government")),
+    ("A four-story building collapsed in Bab al-Nairab after being hit by a bunker-buster bomb.", "Bab al-Nairab",
+     ("airstrike", "government")),
+])
+def test_a_comma_list_shares_its_event_and_a_collapse_after_a_strike_reports_it(nlp, tagger, text, place, expected):
+    others = [p for p in ("1070 project", "Sheikh Saeed") if p in text]
+    assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
