@@ -2646,6 +2646,17 @@ class ActivityTagger:
         if pos == "VERB" and lemma in {"house", "accommodate", "host", "lodge"} and any(
                 c.dep_ == "auxpass" for c in kids) and self._subject_words(tok) & (_CIVILIANS | _EVACUEES):
             return "humanitarian"  # "the families are being housed in schools in X"
+        if pos == "VERB" and lemma == "go" and prts & {"to"}:
+            # "About 6,000 went to Sheikh Maqsoud; many went to Jibreen": in a story of people
+            # fleeing (this sentence or the one before), where they went is an evacuation site.
+            subj = self._subject_words(tok)
+            before = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else tok.sent
+            flight = any(t.lemma_.lower() in {"flee", "escape", "displace", "exodus"}
+                         for t in list(tok.sent) + list(before))
+            if flight and not subj & _ARMED and (subj & (_CIVILIANS | _DISTRIBUTIVES) or any(
+                    c.dep_ == "nsubj" and c.pos_ in {"NUM", "PRON"} for c in kids) or any(
+                    c.dep_ == "nsubj" and any(g.like_num for g in c.subtree) for c in kids)):
+                return "evacuation"
         if pos == "VERB" and lemma in {"walk", "trek", "trudge"}:
             # "Some walked to X", "families trekked out of Y": people fleeing on foot.
             subj = self._subject_words(tok)

@@ -2394,3 +2394,15 @@ def test_a_country_closing_an_address_is_its_container():
 def test_a_comma_list_shares_its_event_and_a_collapse_after_a_strike_reports_it(nlp, tagger, text, place, expected):
     others = [p for p in ("1070 project", "Sheikh Saeed") if p in text]
     assert summary(tag(nlp, tagger, text, place, *others)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Thousands of civilians fled the northern districts on Sunday. Many went to Jibreen, where a warehouse has "
+     "been turned into a shelter.", "Jibreen", ("evacuation", "unknown")),
+    ("More than 10,000 people had fled, the Observatory said, with about 6,000 going to Sheikh Maqsoud.",
+     "Sheikh Maqsoud", ("evacuation", "unknown")),
+    # Without a flight in the story, going somewhere is no evacuation.
+    ("Officials met on Sunday. Many went to Jibreen for the ceremony.", "Jibreen", ("none", None)),
+])
+def test_where_people_fleeing_went_is_an_evacuation_site(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
