@@ -2,13 +2,13 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_u`` (sets D-U, ten reports each, written
-by team members who had not seen the extractor; B-U were first measured blind) each hold
+reports) and ``tests/data/challenge_d`` .. ``_w`` (sets D-W, ten reports each, written
+by team members who had not seen the extractor; B-W were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
 
-The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-U
+The bars are the ones the issues set for unseen reports, where a set meets them. Sets E-W
 do not yet meet them for actor (and some for activity or dates): they are held to floors
 just under their present scores, as regression guards, and say so (``FLOORS``).
 When a check fails, the assertion message lists every mention behind the shortfall with
@@ -32,16 +32,17 @@ SETS = {"A": DATA / "challenge", "B": DATA / "challenge_b", "C": DATA / "challen
         "J": DATA / "challenge_j", "K": DATA / "challenge_k", "L": DATA / "challenge_l",
         "M": DATA / "challenge_m", "N": DATA / "challenge_n", "O": DATA / "challenge_o",
         "P": DATA / "challenge_p", "Q": DATA / "challenge_q", "R": DATA / "challenge_r",
-        "S": DATA / "challenge_s", "T": DATA / "challenge_t", "U": DATA / "challenge_u"}
+        "S": DATA / "challenge_s", "T": DATA / "challenge_t", "U": DATA / "challenge_u",
+        "V": DATA / "challenge_v", "W": DATA / "challenge_w"}
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (activity /
 # actor / date today: E 0.879/0.806/0.788, F 0.812/0.725/0.967, G 0.852/0.852/0.902,
-# H 0.801/0.809/0.844, I 0.724/0.718/0.780, K 0.819/0.735/0.860, L 0.746/0.746/0.676,
-# M 0.835/0.805/0.800, N 0.857/0.811/0.915, O 0.751/0.751/0.769, P 0.742/0.698/0.787,
+# H 0.801/0.809/0.844, I 0.724/0.718/0.780, K 0.819/0.735/0.860, L 0.754/0.754/0.676,
+# M 0.835/0.805/0.800, N 0.857/0.811/0.915, O 0.757/0.757/0.769, P 0.742/0.698/0.787,
 # Q 0.753/0.714/0.702, R 0.773/0.779/0.716, S 0.857/0.888/0.930, T 0.824/0.858/0.845,
-# U 0.782/0.787/0.883). These only stop a change from losing ground; they are not the
-# goal, which stays ISSUE_BARS.
+# U 0.792/0.797/0.917, V 0.739/0.732/0.899, W 0.775/0.809/0.868). These only stop a change
+# from losing ground; they are not the goal, which stays ISSUE_BARS.
 FLOORS = {
     "E": {"actor": 0.78, "event_date": 0.76},
     "F": {"activity": 0.79, "actor": 0.70},
@@ -60,8 +61,10 @@ FLOORS = {
     "Q": {"activity": 0.73, "actor": 0.69, "event_date": 0.68},
     "R": {"activity": 0.75, "actor": 0.76, "event_date": 0.70},
     "T": {"activity": 0.80, "event_date": 0.82},
-    # U: measured blind at the end of the third session, nothing fixed from it.
-    "U": {"activity": 0.76, "actor": 0.77},
+    "U": {"activity": 0.77, "actor": 0.78},
+    # V and W: measured blind at the end of the third session, nothing fixed from them.
+    "V": {"activity": 0.72, "actor": 0.71},
+    "W": {"activity": 0.76, "actor": 0.79},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
