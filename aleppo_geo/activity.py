@@ -653,9 +653,13 @@ class ActivityTagger:
         return doc
 
     @staticmethod
-    def _place_key(span: Span) -> str:
-        place = getattr(span._, "place", None) if Span.has_extension("place") else None
-        return getattr(place, "id", None) or span.text.lower()
+    def _place_of(span: Span) -> Any:
+        """The gazetteer place the linker set on the mention, if any."""
+        return getattr(span._, "place", None) if Span.has_extension("place") else None
+
+    @classmethod
+    def _place_key(cls, span: Span) -> str:
+        return getattr(cls._place_of(span), "id", None) or span.text.lower()
 
     # -- document context --------------------------------------------------
     def _doc_context(self, doc: Doc) -> _DocContext:
@@ -941,9 +945,10 @@ class ActivityTagger:
             # The convoy's verb: "fired on the convoy" (the convoy was the clause's noun).
             while pred.dep_ in {"pobj", "prep", "dobj"} and pred.head.i != pred.i and pred.pos_ != "VERB":
                 pred = pred.head
-        if (finding.activity in {"humanitarian", "evacuation"} or finding.activity == "shelling" and any(
-                g.lemma_.lower() in {"convoy", "bus", "ambulance", "vehicle"} for c in pred.children
-                if c.dep_ == "prep" for g in c.children)) and pred is not None and pred.pos_ == "VERB" \
+        if pred is not None and (finding.activity in {"humanitarian", "evacuation"} or finding.activity == "shelling"
+                                 and any(g.lemma_.lower() in {"convoy", "bus", "ambulance", "vehicle"}
+                                         for c in pred.children if c.dep_ == "prep" for g in c.children)) \
+                and pred.pos_ == "VERB" \
                 and pred.lemma_.lower() in {"fire", "shoot", "open", "attack", "target", "ambush", "stop",
                                             "block", "halt", "intercept"} and any(
                     c.dep_ in {"advcl", "xcomp", "conj"} and (c.tag_ == "VBG" or c.dep_ == "conj")
@@ -1007,8 +1012,7 @@ class ActivityTagger:
         killed, injured = self._casualties(span, finding)
         span._.casualties_killed = killed
         span._.casualties_injured = injured
-        place = getattr(span._, "place", None) if Span.has_extension("place") else None
-        key = getattr(place, "id", None) or span.text.lower()
+        key = self._place_key(span)
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             if activity == "capture" or key not in ctx.place_actor:
                 ctx.place_actor[key] = actor
@@ -1184,8 +1188,8 @@ class ActivityTagger:
         neighborhoods of Aleppo including al-Sukkari": the quarters are named, so the
         city (or its half) is their container."""
         root = _mention_root(span)
-        places = doc_places = span.doc.spans.get(self.spans_key, [])
-        in_place = {t for o in doc_places if o.start != span.start for t in range(o.start, o.end)}
+        places = span.doc.spans.get(self.spans_key, [])
+        in_place = {t for o in places if o.start != span.start for t in range(o.start, o.end)}
         noun = None
         if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in {
                 "neighbourhood", "neighborhood", "district", "quarter", "area"} and root.head.tag_ == "NNS":
@@ -2008,8 +2012,7 @@ class ActivityTagger:
 
     def _relation(self, span: Span) -> str:
         doc = span.doc
-        place = getattr(span._, "place", None) if Span.has_extension("place") else None
-        if getattr(place, "kind", None) == "country" and span.start >= 2 \
+        if getattr(self._place_of(span), "kind", None) == "country" and span.start >= 2 \
                 and doc[span.start - 1].text == "," and any(
                     o.end == span.start - 1 for o in doc.spans.get(self.spans_key, [])) \
                 and not (span.end < len(doc) and doc[span.end].lower_ in {",", "and", "or"}):
@@ -2298,7 +2301,7 @@ class ActivityTagger:
         rank = {"country": 0, "governorate": 1, "region": 2, "city": 3, "town": 3, "village": 3, "district": 4,
                 "neighbourhood": 5, "camp": 5, "industrial_area": 5, "road": 5,
                 "hospital": 6, "landmark": 6, "military_base": 6, "airport": 6}
-        me = getattr(span._, "place", None) if Span.has_extension("place") else None
+        me = self._place_of(span)
         other_span = None
         for other in span.doc.spans.get(self.spans_key, []):
             if other.start <= tok.i < other.end or any(other.start <= c.i < other.end for c in tok.children):
@@ -3382,17 +3385,14 @@ class ActivityTagger:
                 lost = classify_actor(" ".join(t.text for c in losers for t in c.subtree))
                 side = {"government": "opposition", "opposition": "government"}.get(lost or "")
         if side is None and activity in {"capture", "ground_advance"}:
-            place = getattr(span._, "place", None) if Span.has_extension("place") else None
-            key = getattr(place, "id", None) or span.text.lower()
-            side = ctx.place_actor.get(key)
+            side = ctx.place_actor.get(self._place_key(span))
         if side is None and self.inferred_actors and activity in {"airstrike", "siege"}:
             side = "government"
         if side is None and self.inferred_actors and activity == "shelling":
             # Shells, mortars and rockets falling on the government-held west (or the
             # Kurdish quarter) came from rebel lines: the mirror of air strikes on the
             # rebel-held east. Inferred, and only for quarters whose side held all 2016.
-            place = getattr(span._, "place", None) if Span.has_extension("place") else None
-            if getattr(place, "id", None) in _HELD_AGAINST_REBELS:
+            if getattr(self._place_of(span), "id", None) in _HELD_AGAINST_REBELS:
                 side = "opposition"
         if side is None and activity in {"capture", "ground_advance", "repelled"}:
             # The side acting in the paragraph so far ("Troops stormed X. They also took Y.").
