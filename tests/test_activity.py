@@ -1464,11 +1464,19 @@ def test_a_short_lead_after_a_dateline_is_body_and_lends_its_day(nlp, tagger):
         assert got["Bab al-Nairab"]._.event_date == dt.date(2016, 9, 28), dateline
 
 
-def test_a_convoy_stopped_by_militias_is_coded_with_the_evacuees_side_not_the_blockers(nlp, tagger):
+def test_a_convoy_stopped_by_a_named_side_is_that_sides_doing(nlp, tagger):
     got = tag(nlp, tagger, "A convoy of 20 buses was stopped by Shiite militias near al-Hamdaniyah.", "al-Hamdaniyah")
-    assert (got["al-Hamdaniyah"]._.activity, got["al-Hamdaniyah"]._.actor) == ("evacuation", "unknown")
-    got = tag(nlp, tagger, "Militiamen blocked buses carrying rebel fighters at al-Ramouseh.", "al-Ramouseh")
+    assert (got["al-Hamdaniyah"]._.activity, got["al-Hamdaniyah"]._.actor) == ("evacuation", "government")
+    got = tag(nlp, tagger, "Opposition officials blamed pro-government militiamen for stopping a convoy at a "
+              "checkpoint near al-Ramouseh.", "al-Ramouseh")
+    assert (got["al-Ramouseh"]._.activity, got["al-Ramouseh"]._.actor) == ("evacuation", "government")
+
+
+def test_a_convoy_stopped_by_unnamed_blockers_keeps_the_evacuees_side(nlp, tagger):
+    got = tag(nlp, tagger, "Buses carrying rebel fighters were turned back at al-Ramouseh.", "al-Ramouseh")
     assert (got["al-Ramouseh"]._.activity, got["al-Ramouseh"]._.actor) == ("evacuation", "opposition")
+    got = tag(nlp, tagger, "Buses carrying wounded civilians were stopped at al-Ramouseh.", "al-Ramouseh")
+    assert (got["al-Ramouseh"]._.activity, got["al-Ramouseh"]._.actor) == ("evacuation", "unknown")
 
 
 @pytest.mark.parametrize("text, places", [
@@ -1858,7 +1866,7 @@ def test_the_holder_of_an_attacks_target_is_not_the_attacker(nlp, tagger):
 
 @pytest.mark.parametrize("text, place, expected", [
     ("The evacuation was suspended after militias stopped a convoy and opened fire on it in al-Ramouseh.",
-     "al-Ramouseh", ("evacuation", "unknown")),
+     "al-Ramouseh", ("evacuation", "government")),
     ("The United Nations said that fewer than 30 doctors were left in eastern Aleppo.", "eastern Aleppo",
      ("humanitarian", "unknown")),
     ("About 250,000 people are left in eastern Aleppo.", "eastern Aleppo", ("siege", "government")),
