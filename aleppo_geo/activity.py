@@ -171,6 +171,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from aleppo_geo.classifier import BUNDLED_PATH, ActivityClassifier
 from aleppo_geo.dates import TimeExpression, find_time_expressions, parse_publication_date
 
 __all__ = [
@@ -610,6 +611,8 @@ class _DocContext:
     place_tokens: frozenset[int] = frozenset()
     #: The previous mention and what was found for it (conjoined places share it).
     previous: tuple[Span, Any] | None = None
+    #: What the rules found for each mention (by start token), for the classifier.
+    findings: dict[int, "_Finding"] = field(default_factory=dict)
 
 
 class ActivityTagger:
@@ -625,10 +628,16 @@ class ActivityTagger:
     """
 
     def __init__(self, nlp: Language, name: str = "aleppo_activity", *, spans_key: str = SPANS_KEY,
-                 inferred_actors: bool = True) -> None:
+                 inferred_actors: bool = True, classifier: str | None = "bundled",
+                 classifier_threshold: float = 0.5) -> None:
         self.name = name
         self.spans_key = spans_key
         self.inferred_actors = inferred_actors
+        #: The learned second opinion (see aleppo_geo.classifier); None: the rules alone.
+        self.classifier: ActivityClassifier | None = None
+        if classifier:
+            self.classifier = ActivityClassifier.load(BUNDLED_PATH if classifier == "bundled" else classifier)
+        self.classifier_threshold = classifier_threshold
         register_extensions()
 
     # -- spaCy API ---------------------------------------------------------
@@ -641,6 +650,13 @@ class ActivityTagger:
                 "aleppo_activity needs a dependency parse: add it after the model's 'parser' "
                 "(e.g. load_english_model() keeps it; do not exclude or disable 'parser')"
             )
+        ctx = self._tag_by_rules(doc, spans)
+        if self.classifier is not None:
+            for span in spans:
+                self._revise(span, ctx)
+        return doc
+
+    def _tag_by_rules(self, doc: Doc, spans: Iterable[Span]) -> _DocContext:
         ctx = self._doc_context(doc)
         for span in spans:
             self._tag(span, doc, ctx)
@@ -651,7 +667,74 @@ class ActivityTagger:
                 side = ctx.place_actor.get(self._place_key(span))
                 if side is not None:
                     span._.actor = side
-        return doc
+        return ctx
+
+    def mention_features(self, doc: Doc) -> list[tuple[Span, list[str]]]:
+        """Each mention with the features the classifier reads, after the rules alone have
+        tagged ``doc`` (for training: ``aleppo-geo train-activity``)."""
+        spans = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        if not len(spans):
+            return []
+        ctx = self._tag_by_rules(doc, spans)
+        return [(span, self._features(span, ctx)) for span in spans]
+
+    # -- the learned second opinion ------------------------------------------
+    def _features(self, span: Span, ctx: _DocContext) -> list[str]:
+        """Sparse features of a mention: the rules' decision and its reason, the words that
+        govern the mention, its neighbours, the content words of its sentence, and the
+        sides named around it."""
+        finding = ctx.findings.get(span.start) or _Finding()
+        rule = span._.activity or "none"
+        feats = {f"rule={rule}", f"rule_actor={span._.actor}", f"reason={finding.reason}",
+                 f"rule+reason={rule}|{finding.reason}"}
+        if finding.predicate is not None:
+            lemma = finding.predicate.lemma_.lower()
+            feats |= {f"pred={lemma}", f"rule+pred={rule}|{lemma}"}
+        root = span.root
+        feats.add(f"dep={root.dep_}")
+        if root.head.pos_ == "ADP":
+            feats |= {f"prep={root.head.lower_}", f"prep_head={root.head.head.lemma_.lower()}"}
+        cur = root
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if cur.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}:
+                feats.add(f"governor={cur.lemma_.lower()}")
+        places = ctx.place_tokens
+        doc = span.doc
+        feats |= {f"sent={t.lemma_.lower()}" for t in span.sent
+                  if t.i not in places and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV", "ADP"}}
+        feats |= {f"left={t.lemma_.lower()}" for t in doc[max(0, span.start - 5):span.start] if t.i not in places}
+        feats |= {f"right={t.lemma_.lower()}" for t in doc[span.end:span.end + 5] if t.i not in places}
+        side = classify_actor(" ".join(t.text if t.i not in places else "|" for t in span.sent))
+        feats.add(f"sentence_side={side}")
+        if self._line_of(ctx, span.start_char) in ctx.heading_lines:
+            feats.add("heading")
+        return sorted(feats)
+
+    def _revise(self, span: Span, ctx: _DocContext) -> None:
+        """Let the classifier revise the rules' activity and actor for ``span``."""
+        if any(a <= span.start_char < b for a, b in ctx.datelines):
+            return  # where the reporter filed from is never an event
+        rule = span._.activity
+        activity, actor = self.classifier.revise(self._features(span, ctx), rule, span._.actor,
+                                                 threshold=self.classifier_threshold)
+        if activity == rule and actor == span._.actor:
+            return
+        span._.activity = activity
+        if activity == "none":
+            self._set_none(span)
+            return
+        span._.actor = actor
+        if activity != rule:
+            finding = _Finding(activity, (ctx.findings.get(span.start) or _Finding()).predicate, "classifier")
+            if rule == "none":
+                date, precision = self._date(span, finding, ctx)
+                span._.event_date = date
+                span._.date_precision = precision if date is not None or precision != "day" else "unknown"
+            span._.contested = self._contested(span, finding)
+            span._.casualties_killed, span._.casualties_injured = self._casualties(span, finding)
 
     @staticmethod
     def _place_of(span: Span) -> Any:
@@ -989,6 +1072,7 @@ class ActivityTagger:
             finding = _Finding("ground_advance", opener[0], "corridor forced open")
         activity = finding.activity
         ctx.previous = (span, finding)
+        ctx.findings[span.start] = finding
         span._.activity = activity
         span._.contested = False
         span._.casualties_killed = None
@@ -4047,11 +4131,13 @@ def _number_for(verb: Token) -> int | None:
 
 @Language.factory(
     "aleppo_activity",
-    default_config={"spans_key": SPANS_KEY, "inferred_actors": True},
+    default_config={"spans_key": SPANS_KEY, "inferred_actors": True, "classifier": "bundled",
+                    "classifier_threshold": 0.5},
     requires=["token.dep", "token.lemma"],
     assigns=[f"span._.{name}" for name in _SPAN_EXTENSIONS],
 )
-def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_actors: bool) -> ActivityTagger:
+def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_actors: bool,
+                         classifier: str | None = "bundled", classifier_threshold: float = 0.5) -> ActivityTagger:
     """Factory for ``nlp.add_pipe("aleppo_activity")`` (after the parser and the place linker)."""
     if "parser" not in nlp.pipe_names and not any(
         getattr(p, "is_parser", False) for _, p in nlp.pipeline
@@ -4060,7 +4146,8 @@ def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_acto
             "aleppo_activity needs a dependency parser in the pipeline; load the English model "
             "with aleppo_geo.model.load_english_model() and keep its 'parser'"
         )
-    return ActivityTagger(nlp, name, spans_key=spans_key, inferred_actors=inferred_actors)
+    return ActivityTagger(nlp, name, spans_key=spans_key, inferred_actors=inferred_actors,
+                          classifier=classifier, classifier_threshold=classifier_threshold)
 
 
 #: A dateline: place name(s) in capitals at the start of a paragraph ("BEIRUT",

@@ -362,7 +362,7 @@ def _resolved_right(canonical: Any, pred: dict[str, Any], gazetteer: Any) -> boo
     return place is not None and place.id == place_id
 
 
-def _gold_articles(gold: list[dict[str, Any]], corpus_dir: Path) -> list[Any]:
+def gold_articles(gold: list[dict[str, Any]], corpus_dir: Path) -> list[Any]:
     """The articles the gold annotates, read from ``corpus_dir`` -- and nothing else.
 
     The corpus folder may hold the gold file itself (``tests/data/challenge/gold.jsonl``),
@@ -432,7 +432,7 @@ def evaluate_corpus(gold_path: str | Path, corpus_dir: str | Path, *, nlp: Any =
     from aleppo_geo.mentions import extract
 
     gold = load_gold(gold_path)
-    articles = _gold_articles(gold, Path(corpus_dir))
+    articles = gold_articles(gold, Path(corpus_dir))
     texts = {a.id: a.text for a in articles}
     gazetteer = None
     if nlp is not None and "aleppo_linker" in nlp.pipe_names:

@@ -1894,6 +1894,7 @@ def load_pipeline(
     fast: bool = False,
     gazetteer: Any = None,
     fuzzy: bool = True,
+    classifier: str | Path | None = "bundled",
 ) -> Language:
     """The English model with aleppo-geo's components, ready for ``nlp(text)`` / ``nlp.pipe``.
 
@@ -1903,6 +1904,9 @@ def load_pipeline(
     mentions), no parser (so no activity and sentences by punctuation).
     ``gazetteer``: a :class:`~aleppo_geo.gazetteer.Gazetteer`, or a path to CSV file(s)
     (``None`` = the bundled gazetteer).
+    ``classifier``: the activity classifier that revises the rules' labels ("bundled", a
+    path to a file written by ``aleppo-geo train-activity``, or ``None`` for the rules
+    alone).
     """
     from aleppo_geo.model import load_english_model
 
@@ -1944,5 +1948,11 @@ def load_pipeline(
         # paragraph, and the activity tagger reads the pair as one clause.
         nlp.add_pipe("aleppo_line_breaks", before="parser")
     if activity and activity_module is not None:
-        nlp.add_pipe("aleppo_activity", last=True)
+        from aleppo_geo.classifier import ClassifierFileError
+
+        try:
+            nlp.add_pipe("aleppo_activity", last=True,
+                         config={"classifier": str(classifier) if classifier is not None else None})
+        except ClassifierFileError as exc:
+            raise PipelineError(f"activity classifier: {exc}") from None
     return nlp

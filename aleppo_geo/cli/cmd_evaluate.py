@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--min-f1", type=float, default=None, metavar="X",
                         help="exit 1 if the Aleppo-area exact-span F1 is below X")
+    parser.add_argument("--classifier", default="bundled", metavar="FILE",
+                        help="activity classifier revising the rules: 'bundled' (default), a file "
+                             "from `aleppo-geo train-activity`, or 'none' for the rules alone")
     parser.add_argument("--fast", action="store_true", help="evaluate the gazetteer-only pipeline")
     parser.add_argument("--gazetteer", metavar="FILE", type=Path,
                         help="a gazetteer CSV (or folder) instead of the bundled one")
@@ -45,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if args.min_f1 is not None and not 0 <= args.min_f1 <= 1:
         raise UserError("--min-f1 must be between 0 and 1")
     try:
-        nlp = load_pipeline(fast=args.fast, gazetteer=args.gazetteer)
+        nlp = load_pipeline(fast=args.fast, gazetteer=args.gazetteer,
+                            classifier=None if args.classifier == "none" else args.classifier)
         result = evaluate_corpus(args.gold, args.corpus, nlp=nlp)
     except (GoldError, CorpusError, PipelineError) as exc:
         raise UserError(str(exc)) from None

@@ -50,6 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write here (atomically) instead of stdout")
     parser.add_argument("--published", metavar="YYYY-MM-DD",
                         help="publication date for reports that do not carry one")
+    parser.add_argument("--classifier", default="bundled", metavar="FILE",
+                        help="activity classifier revising the rules: 'bundled' (default), a file "
+                             "from `aleppo-geo train-activity`, or 'none' for the rules alone")
     parser.add_argument("--fast", action="store_true",
                         help="gazetteer only: no parser/NER (several times faster; no activity "
                              "columns, no unresolved mentions)")
@@ -79,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     except CorpusError as exc:
         raise UserError(str(exc)) from None
     try:
-        nlp = load_pipeline(fast=args.fast, gazetteer=args.gazetteer)
+        nlp = load_pipeline(fast=args.fast, gazetteer=args.gazetteer,
+                            classifier=None if args.classifier == "none" else args.classifier)
     except PipelineError as exc:
         raise UserError(str(exc)) from None
 
