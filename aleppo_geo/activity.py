@@ -446,6 +446,14 @@ def _idle_vehicle(tok: Token) -> bool:
 #: Pronouns that split a group over places ("some to X, others to Y").
 _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hundreds", "dozens"}
 
+#: Times a change is reached "by": "by Monday the army controlled X".
+_DEADLINE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
+                   "dawn", "morning", "afternoon", "evening", "night", "midday", "noon", "then", "now"}
+
+#: Routes and strips of ground: what one "links" is a description, not an advance.
+_ROUTE_NOUNS = {"route", "road", "highway", "corridor", "artery", "lifeline", "line", "strip", "territory",
+                "bridge", "crossing", "passage", "link", "path", "track"}
+
 #: Agreements: who brokered or signed one is not who moved the evacuees.
 _DEAL_NOUNS = {"deal", "agreement", "accord", "truce", "ceasefire", "arrangement", "plan", "mediation",
                "negotiation", "talks", "understanding"}
@@ -1286,12 +1294,15 @@ class ActivityTagger:
             return False
         if root.dep_ == "pobj":
             # Only the quarters listed after "including"/"such as" - "neighborhoods of X and Y"
-            # lists X and Y themselves.
+            # lists X and Y themselves - or named before the noun: "the Sakhour and Tariq
+            # al-Bab districts of eastern Aleppo".
             lists = [t for t in noun.subtree if t.lower_ in {"including", "like", "such"}]
+            lists += [c for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} and c.i in in_place]
         else:
             lists = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "including", "like"}]
         named = [t for lst in lists for t in lst.subtree if t.i in in_place and not (span.start <= t.i < span.end)]
-        return bool(named)
+        # The named places must be the more specific ones (a city's quarters, not the city).
+        return any(self._more_specific(t, span) for t in named)
 
     @staticmethod
     def _previous_subject_side(span: Span) -> str | None:
@@ -2403,6 +2414,8 @@ class ActivityTagger:
         # trust the syntax (X in Y, Y's X, X of Y).
         if span[-1].lower_ in _ADMIN | _FACILITY:
             return False
+        if "aleppo" in other_span.text.lower() and "aleppo" not in span.text.lower():
+            return False  # (the city, or its half, contains the quarters, never the reverse)
         return True
 
     def _is_container_link(self, prev: Token, tok: Token, span: Span) -> bool:
@@ -2670,6 +2683,10 @@ class ActivityTagger:
                 c.dep_ == "nsubjpass" and c.lemma_.lower() in {"enclave", "pocket", "rebel", "fighter", "opposition",
                                                                "people", "civilian", "resident"} for c in kids):
             return "siege"  # "the remaining enclave is squeezed into a handful of neighbourhoods including X"
+        if pos == "VERB" and lemma in {"shrink", "dwindle", "reduce"} and prts & {"to", "into"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in {"enclave", "pocket", "territory", "area"}
+                for c in kids):
+            return "siege"  # "the rebel enclave had shrunk to a handful of streets in X"
         if pos == "NOUN" and lemma in {"assault", "attack", "campaign", "offensive", "onslaught", "bombardment"} \
                 and any(c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in _AIR_SIDE_CUES | {"aerial"}
                         for c in kids):
@@ -2930,6 +2947,9 @@ class ActivityTagger:
                 and not obj_lemmas & {"fight", "battle", "war"}:
             return "evacuation"  # "most of them were taken to X": people moved, not a capture
         if lemma == "link" and pos == "VERB":
+            if tok.dep_ in {"acl", "relcl"} and tok.head.lemma_.lower() in _ROUTE_NOUNS \
+                    or self._subject_words(tok) & _ROUTE_NOUNS:
+                return ""  # "the only route linking X with Y": what a road joins, not an advance
             return "ground_advance" if "up" in prts or "with" in prts else ""
         if lemma == "restore" and pos == "VERB":
             if obj_lemmas & {"security", "control", "order", "authority", "calm", "stability", "sovereignty"}:
@@ -2941,6 +2961,12 @@ class ActivityTagger:
                 if any(t.lower_ in {"percent", "%", "per", "most", "all", "much", "bulk"} for o in objs
                        for t in o.subtree) or (child is not None and child.lower_ in {"percent", "%"}):
                     return "capture"
+                # "By Monday the army said it controlled X": control reached by a time.
+                for verb in (tok, tok.head):
+                    if any(c.dep_ == "prep" and c.lower_ == "by" and any(
+                            g.lower_ in _DEADLINE_WORDS or g.ent_type_ in {"DATE", "TIME"} for g in c.children)
+                           for c in verb.children):
+                        return "capture"
                 return ""
             # "took control of X", "left the army in control of X".
             cur = tok
@@ -3148,12 +3174,16 @@ class ActivityTagger:
         """"Residents of X described the heaviest bombing in weeks": what the people of a
         place say befell them happened at that place. Only residents and people - a
         doctor or an activist in X is a speaker's location - and only when their
-        account names no other place."""
+        account names no other place. "Residents of X, Y and Z" are all residents."""
         root = _mention_root(span)
-        prep = root.head
-        if root.dep_ != "pobj" or prep.lower_ not in {"of", "in"} or prep.head.i == prep.i:
+        while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+            root = root.head
+        if root.dep_ == "conj" and any(c.dep_ == "prep" and c.lower_ in {"of", "in"} for c in root.head.children):
+            people = root.head  # (the parser hangs the list's later names on "Residents")
+        elif root.dep_ == "pobj" and root.head.lower_ in {"of", "in"} and root.head.head.i != root.head.i:
+            people = root.head.head
+        else:
             return None
-        people = prep.head
         verb = people.head
         if people.dep_ != "nsubj" or people.lemma_.lower() not in {"resident", "inhabitant", "people"} \
                 or verb.pos_ != "VERB" or verb.lemma_.lower() not in {"say", "describe", "report", "tell", "recount"}:
@@ -3901,8 +3931,17 @@ class ActivityTagger:
         offset = _narrative_offset(expr)
         if offset is not None:
             # "the previous day", "two days later" count from the narrative's day, not
-            # from publication.
-            base = ctx.inherited.get(seg, (None, "unknown"))[0]
+            # from publication - or from a day the same sentence named before them ("to
+            # Hanano on November 26th and to Jabal Badro the following day").
+            def verb_of(tok: Token) -> int:
+                return next((t.i for t in [tok, *tok.ancestors] if t.pos_ in {"VERB", "AUX"}), -1)
+
+            # (Only a day dating the same verb: in "the offensive, launched last Sunday, had
+            # taken X the previous day" Sunday dates the launch, not the taking.)
+            earlier = [e.date for e, t in ctx.sent_exprs.get(seg, []) if e.date is not None
+                       and e.kind != "range" and e.end <= expr.start and _narrative_offset(e) is None
+                       and verb_of(t) == verb_of(anchor)]
+            base = earlier[-1] if earlier else ctx.inherited.get(seg, (None, "unknown"))[0]
             if base is not None:
                 return base + _dt.timedelta(days=offset), "day"
         if expr.date is not None:

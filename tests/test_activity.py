@@ -2416,3 +2416,67 @@ def test_a_comma_list_shares_its_event_and_a_collapse_after_a_strike_reports_it(
 ])
 def test_where_people_fleeing_went_is_an_evacuation_site(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+# .. blind-set causes (round 5: sets AB-AE) ..
+
+@pytest.mark.parametrize("text, places, expected", [
+    ("The advance on Thursday followed weeks of fighting around the Castello Road, the only route linking "
+     "eastern Aleppo with rebel-held countryside to the north-west.", ("Castello Road", "eastern Aleppo"),
+     {"eastern Aleppo": ("none", None)}),
+    ("The advance puts the YPG in a strip of territory that links Sheikh Maqsoud with the army's positions.",
+     ("Sheikh Maqsoud",), {"Sheikh Maqsoud": ("none", None)}),
+    # Fighters linking up with a place is still an advance.
+    ("Rebels linked up with fighters in Ramouseh on Saturday.", ("Ramouseh",),
+     {"Ramouseh": ("ground_advance", "opposition")}),
+])
+def test_what_a_road_links_is_a_description_not_an_advance(nlp, tagger, text, places, expected):
+    got = tag(nlp, tagger, text, *places)
+    for place, want in expected.items():
+        assert summary(got[place]) == want, place
+
+
+def test_every_place_in_a_list_of_residents_shares_their_account(nlp, tagger):
+    text = "Residents of al-Shaar, Bustan al-Qasr and Tariq al-Bab reported heavy bombing overnight."
+    got = tag(nlp, tagger, text, "al-Shaar", "Bustan al-Qasr", "Tariq al-Bab")
+    assert [summary(got[p]) for p in ("al-Shaar", "Bustan al-Qasr", "Tariq al-Bab")] == [
+        ("airstrike", "government")] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By Monday the army said it controlled al-Haydariya and Jabal Badro.", "capture"),
+    ("By Tuesday evening, government troops controlled al-Haydariya.", "capture"),
+    # Control with no change reported is a state.
+    ("The army controls al-Haydariya, a source said.", "none"),
+])
+def test_control_reached_by_a_time_is_a_capture(nlp, tagger, text, expected):
+    assert tag(nlp, tagger, text, "al-Haydariya")["al-Haydariya"]._.activity == expected
+
+
+def test_quarters_named_before_districts_of_a_city_take_the_event_and_the_city_contains_them(nlp, tagger):
+    text = "Warplanes struck the rebel-held Sakhour and Tariq al-Bab districts of eastern Aleppo on Wednesday."
+    got = tag(nlp, tagger, text, "Sakhour", "Tariq al-Bab", "eastern Aleppo")
+    assert summary(got["Sakhour"]) == ("airstrike", "government")
+    assert summary(got["Tariq al-Bab"]) == ("airstrike", "government")
+    assert summary(got["eastern Aleppo"]) == ("none", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel enclave had shrunk on Tuesday to a handful of streets in al-Mashhad.",
+    "The pocket has been reduced to a few streets in al-Mashhad.",
+])
+def test_the_streets_a_shrunken_enclave_is_left_with_are_besieged(nlp, tagger, text):
+    assert tag(nlp, tagger, text, "al-Mashhad")["al-Mashhad"]._.activity == "siege"
+
+
+def test_the_following_day_counts_from_a_day_the_same_clause_named(nlp, tagger):
+    text = ("Army units restored security to Hanano Housing on November 26th and to Jabal Badro the following "
+            "day, a source said.")
+    got = tag(nlp, tagger, text, "Hanano Housing", "Jabal Badro", published=dt.date(2016, 12, 4))
+    assert got["Hanano Housing"]._.event_date == dt.date(2016, 11, 26)
+    assert got["Jabal Badro"]._.event_date == dt.date(2016, 11, 27)
+    # A day dating another verb is not the anchor.
+    text = ("A spokesman said the offensive, launched last Sunday, had taken hills near al-Amiriyah the previous "
+            "day.")
+    got = tag(nlp, tagger, text, "al-Amiriyah", published=dt.date(2016, 8, 6))
+    assert got["al-Amiriyah"]._.event_date != dt.date(2016, 7, 30)

@@ -112,7 +112,7 @@ def examples():
 
 
 def test_on_reports_it_was_not_trained_on_the_classifier_beats_the_rules_alone(examples):
-    """Trained on sets A-W, scored on X-AA (written after, never trained on): pooled, the
+    """Trained on every other set, scored on X-AA (never trained on): pooled, the
     classifier must gain at least three points of activity and of actor accuracy."""
     from aleppo_geo.train import score, train_classifier
 
