@@ -450,6 +450,9 @@ _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hun
 _DEADLINE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
                    "dawn", "morning", "afternoon", "evening", "night", "midday", "noon", "then", "now"}
 
+#: Verbs confining people to a pocket ("penned into", "squeezed into", "confined to").
+_CONFINE = {"pen", "squeeze", "confine", "cram", "crowd", "trap", "hem", "box", "bottle", "restrict"}
+
 #: Routes and strips of ground: what one "links" is a description, not an advance.
 _ROUTE_NOUNS = {"route", "road", "highway", "corridor", "artery", "lifeline", "line", "strip", "territory",
                 "bridge", "crossing", "passage", "link", "path", "track"}
@@ -1059,6 +1062,11 @@ class ActivityTagger:
             # In an evacuation story a plain "the convoy" is the evacuees' convoy: "the convoy
             # passed through the X crossing" is the evacuation's crossing point.
             finding = _Finding("evacuation", finding.predicate, "evacuation convoy")
+        if finding.activity in {"none", "capture", "ground_advance"} and finding.reason not in {
+                "hypothetical", "goal", "intent", "reference", "container", "origin_none"}:
+            pocket = self._confined_list(span, finding)
+            if pocket is not None:
+                finding = pocket
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
                 or self._toll_clause(span) or self._caused_by_attack(span) or finding
@@ -1109,6 +1117,34 @@ class ActivityTagger:
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             if activity == "capture" or key not in ctx.place_actor:
                 ctx.place_actor[key] = actor
+
+    def _confined_list(self, span: Span, finding: _Finding) -> _Finding | None:
+        """"... leaving the rebels penned into a strip of neighborhoods, including X",
+        "thousands are squeezed into a cluster of neighborhoods, among them X": the
+        quarters listed after the pocket people were confined to are besieged, whatever
+        verb the parser hung the list on."""
+        doc = span.doc
+        sent = span.sent
+        before = doc[sent.start:span.start]
+        lists = [t for t in before if t.lower_ in {"including", "among"} or (
+            t.lower_ == "such" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "as")]
+        if not lists:
+            return None
+        marker = lists[-1]
+        confine = [t for t in doc[sent.start:marker.i] if t.pos_ == "VERB" and t.lemma_.lower() in _CONFINE
+                   and any(c.dep_ == "prep" and c.lower_ in {"into", "in", "to", "inside"} for c in t.children)]
+        if not confine:
+            return None
+        verb = confine[-1]
+        if finding.predicate is not None and verb.i < finding.predicate.i < span.start:
+            return None  # a later verb of its own ("..., and troops then took X")
+        # Only places listed straight after the marker ("including X, Y and Z").
+        gap = doc[marker.i + 1:span.start]
+        if any(t.pos_ in {"VERB", "AUX"} for t in gap) or any(t.text in {".", ";", ":"} for t in gap):
+            return None
+        if self._hypothetical(verb, "siege"):
+            return None
+        return _Finding("siege", verb, "confined pocket")
 
     def _where_clause(self, span: Span) -> _Finding | None:
         """What a "where" clause on the mention reports there, when its own clause reports

@@ -2480,3 +2480,15 @@ def test_the_following_day_counts_from_a_day_the_same_clause_named(nlp, tagger):
             "day.")
     got = tag(nlp, tagger, text, "al-Amiriyah", published=dt.date(2016, 8, 6))
     assert got["al-Amiriyah"]._.event_date != dt.date(2016, 7, 30)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("On Friday the army said it had also taken al-Shaar, leaving the rebels penned into a strip of "
+     "neighborhoods in the south, including Bustan al-Qasr and al-Mashhad.", "al-Mashhad", "siege"),
+    ("Thousands of people are now squeezed into a shrinking cluster of neighborhoods south of the Old City, "
+     "among them al-Mashhad and Sukkari.", "al-Mashhad", "siege"),
+    # A list after a plain capture is captured, not besieged.
+    ("Troops took several districts on Friday, including al-Mashhad.", "al-Mashhad", "capture"),
+])
+def test_the_quarters_listed_after_a_pocket_people_were_penned_into_are_besieged(nlp, tagger, text, place, expected):
+    assert tag(nlp, tagger, text, place)[place]._.activity == expected
