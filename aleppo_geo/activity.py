@@ -31,6 +31,12 @@ side of the speaker for "they"/"we" in reported claims, and defaults per activit
 (air strikes and sieges on rebel-held Aleppo are government's; casualties and
 clashes with no stated side are unknown).
 
+Then, unless the component is configured with ``classifier: null``, a learned model
+(:mod:`aleppo_geo.classifier`, trained on the hand-annotated sets) reads the rules'
+decision, its reason and the mention's context, and replaces the activity or the actor
+where it is at least ``classifier_threshold`` sure of another; a mention it moves from
+none to an event gets its date from the same date rules.
+
 Decisions worth knowing:
 
 * ``contested`` is True for a denial or dispute in the sentence or in the next

@@ -2,8 +2,9 @@
 
 The rules in :mod:`aleppo_geo.activity` read the dependency parse; where the small
 English model misparses, or a reporter's phrasing is one the rules never saw, they fall
-back to ``none`` or to a neighbouring label. :class:`ActivityClassifier` is a
-multinomial logistic regression over sparse string features of a mention: what the
+back to ``none`` or to a neighbouring label. :class:`ActivityClassifier` holds two
+multinomial logistic regressions (:class:`SparseLogisticRegression`), one for the
+activity and one for the actor, over sparse string features of a mention: what the
 rules decided and why, the words that govern the mention, and the content words of its
 sentence. Trained on the hand-annotated sets, it learns when the rules' answer should be
 revised ("hospitals out of service" with a bombing two words away is still an air
@@ -23,10 +24,10 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .files import atomic_write_text
+from aleppo_geo.files import atomic_write_text
 
-#: Bumped whenever :func:`aleppo_geo.activity.ActivityTagger.features` changes what it
-#: extracts; a saved model with another version is refused rather than misread.
+#: Bumped whenever the features :meth:`aleppo_geo.activity.ActivityTagger.mention_features`
+#: extracts change; a saved model with another version is refused rather than misread.
 FEATURE_VERSION = 1
 
 #: Where the bundled model lives inside the package.
