@@ -3558,7 +3558,10 @@ class ActivityTagger:
             para = span.doc.text.rfind("\n", 0, span.start_char)
             if activity == "capture" or ctx.last_actor.get(1) == para:
                 side = ctx.last_actor.get(0)
-        if side is not None and activity in {"capture", "ground_advance", "airstrike", "shelling", "siege"}:
+        if side is not None and activity in {"capture", "ground_advance", "airstrike", "shelling", "siege"} \
+                and not _names_an_earlier_year(span.sent):
+            # (Background - "rebels captured it when they swept into Aleppo in 2012" - is
+            # not the side the report's narrative goes on with.)
             ctx.last_actor[0] = side
             ctx.last_actor[1] = span.doc.text.rfind("\n", 0, span.start_char)
         return side or "unknown"
@@ -4146,6 +4149,13 @@ def _lexicon_entry(tok: Token) -> str | None:
     if act is None and tok.pos_ == "PROPN" and low.endswith("s") and tok.is_title:
         act = _LEXICON.get(low[:-2] if low.endswith("es") and low[:-2] in _LEXICON else low[:-1])
     return act
+
+
+def _names_an_earlier_year(sent: Span) -> bool:
+    """Whether a sentence dates its event to a year before 2016 ("in 2012", "in the summer
+    of 2012"); "since 2012" still reaches the present."""
+    return any(t.like_num and len(t.text) == 4 and t.text.isdigit() and 1990 <= int(t.text) <= 2015
+               and t.i > sent.start and t.nbor(-1).lower_ in {"in", "during", "of"} for t in sent)
 
 
 def _narrative_offset(expr: TimeExpression) -> int | None:

@@ -2492,3 +2492,12 @@ def test_the_following_day_counts_from_a_day_the_same_clause_named(nlp, tagger):
 ])
 def test_the_quarters_listed_after_a_pocket_people_were_penned_into_are_besieged(nlp, tagger, text, place, expected):
     assert tag(nlp, tagger, text, place)[place]._.activity == expected
+
+
+def test_a_background_capture_in_an_earlier_year_does_not_set_the_narratives_side(nlp, tagger):
+    text = ("Masaken Hanano fell to the army on Nov. 26. It was the first neighbourhood rebels captured when they "
+            "swept into Aleppo in 2012.\nJabal Badro and al-Haydariya were taken the next day.")
+    got = tag(nlp, tagger, text, "Masaken Hanano", "Aleppo", "Jabal Badro", "al-Haydariya",
+              published=dt.date(2016, 12, 10))
+    assert summary(got["Aleppo"]) == ("capture", "opposition")
+    assert summary(got["Jabal Badro"]) == ("capture", "government")
