@@ -177,7 +177,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from aleppo_geo.classifier import BUNDLED_PATH, ActivityClassifier
+from aleppo_geo.classifier import BUNDLED_PATH, DEFAULT_THRESHOLD, ActivityClassifier
 from aleppo_geo.dates import TimeExpression, find_time_expressions, parse_publication_date
 
 __all__ = [
@@ -646,7 +646,7 @@ class ActivityTagger:
 
     def __init__(self, nlp: Language, name: str = "aleppo_activity", *, spans_key: str = SPANS_KEY,
                  inferred_actors: bool = True, classifier: str | None = "bundled",
-                 classifier_threshold: float = 0.5) -> None:
+                 classifier_threshold: float = DEFAULT_THRESHOLD) -> None:
         self.name = name
         self.spans_key = spans_key
         self.inferred_actors = inferred_actors
@@ -732,8 +732,8 @@ class ActivityTagger:
 
     def _revise(self, span: Span, ctx: _DocContext) -> None:
         """Let the classifier revise the rules' activity and actor for ``span``."""
-        if any(a <= span.start_char < b for a, b in ctx.datelines):
-            return  # where the reporter filed from is never an event
+        if span.start not in ctx.findings:
+            return  # a dateline: where the reporter filed from is never an event (see _tag)
         rule = span._.activity
         activity, actor = self.classifier.revise(self._features(span, ctx), rule, span._.actor,
                                                  threshold=self.classifier_threshold)
@@ -4223,12 +4223,13 @@ def _number_for(verb: Token) -> int | None:
 @Language.factory(
     "aleppo_activity",
     default_config={"spans_key": SPANS_KEY, "inferred_actors": True, "classifier": "bundled",
-                    "classifier_threshold": 0.5},
+                    "classifier_threshold": DEFAULT_THRESHOLD},
     requires=["token.dep", "token.lemma"],
     assigns=[f"span._.{name}" for name in _SPAN_EXTENSIONS],
 )
 def make_activity_tagger(nlp: Language, name: str, spans_key: str, inferred_actors: bool,
-                         classifier: str | None = "bundled", classifier_threshold: float = 0.5) -> ActivityTagger:
+                         classifier: str | None = "bundled",
+                         classifier_threshold: float = DEFAULT_THRESHOLD) -> ActivityTagger:
     """Factory for ``nlp.add_pipe("aleppo_activity")`` (after the parser and the place linker)."""
     if "parser" not in nlp.pipe_names and not any(
         getattr(p, "is_parser", False) for _, p in nlp.pipeline

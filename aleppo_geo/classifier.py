@@ -30,6 +30,9 @@ from aleppo_geo.files import atomic_write_text
 #: extracts change; a saved model with another version is refused rather than misread.
 FEATURE_VERSION = 1
 
+#: How sure the classifier must be before it replaces the rules' label.
+DEFAULT_THRESHOLD = 0.5
+
 #: Where the bundled model lives inside the package.
 BUNDLED_PATH = Path(__file__).resolve().parent / "weights" / "activity_classifier.json"
 
@@ -175,7 +178,7 @@ class ActivityClassifier:
         return cls(activity=activity, actor=actor, meta=info)
 
     def revise(self, features: Sequence[str], activity: str, actor: str | None, *,
-               threshold: float = 0.5) -> tuple[str, str | None]:
+               threshold: float = DEFAULT_THRESHOLD) -> tuple[str, str | None]:
         """The (activity, actor) to report for a mention the rules labelled ``activity``/``actor``."""
         rules_activity = activity
         label, p = self.activity.predict(features)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from aleppo_geo.classifier import ActivityClassifier
+from aleppo_geo.classifier import DEFAULT_THRESHOLD, ActivityClassifier
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +97,8 @@ class HeldOutScore:
     classifier_actor: float
 
 
-def score(model: ActivityClassifier | None, examples: Sequence[Example], threshold: float = 0.5) -> tuple[float, float]:
+def score(model: ActivityClassifier | None, examples: Sequence[Example],
+          threshold: float = DEFAULT_THRESHOLD) -> tuple[float, float]:
     """Activity and actor accuracy of the rules (``model`` None) or the classifier on ``examples``.
 
     The actor is compared as the evaluator does: null when the activity is none.
