@@ -456,6 +456,9 @@ _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hun
 _DEADLINE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
                    "dawn", "morning", "afternoon", "evening", "night", "midday", "noon", "then", "now"}
 
+#: What the state media say the army "restored" to a place it took ("restored security to X").
+_RESTORED_ORDER = {"security", "control", "order", "authority", "calm", "stability", "sovereignty"}
+
 #: Verbs confining people to a pocket ("penned into", "squeezed into", "confined to").
 _CONFINE = {"pen", "squeeze", "confine", "cram", "crowd", "trap", "hem", "box", "bottle", "restrict"}
 
@@ -1029,6 +1032,10 @@ class ActivityTagger:
                 # repelled": the attack's outcome is the news.
                 finding = _Finding("repelled", repulse, "attack repelled")
                 pred = repulse
+        if finding.activity == "capture" and pred is not None:
+            denial = self._denial(pred)
+            if denial is not None:
+                finding, pred = denial, denial.predicate
         if finding.activity == "ground_advance" and pred is not None and pred.pos_ == "VERB":
             outcome = self._advance_outcome(pred)
             if outcome is not None:
@@ -1123,6 +1130,30 @@ class ActivityTagger:
         if actor in ("government", "opposition", "other") and activity in ("capture", "ground_advance"):
             if activity == "capture" or key not in ctx.place_actor:
                 ctx.place_actor[key] = actor
+
+    @staticmethod
+    def _denial(pred: Token) -> _Finding | None:
+        """"A rebel spokesman denied that X had fallen", "denied losing X": the capture is
+        not reported. When the sentence goes on that fighting continues ("saying fighting
+        was still going on there"), the place sees clashes; otherwise nothing is reported."""
+        cur, prev = pred, None
+        for _ in range(3):
+            if cur.lemma_.lower() == "deny" and cur.pos_ == "VERB" and prev is not None \
+                    and prev.dep_ in {"ccomp", "xcomp", "pcomp", "dobj"} and cur.i < pred.i:
+                # (Not "the army said it had taken X, a claim rebels denied": a contested claim.)
+                break
+            if cur.head.i == cur.i:
+                return None
+            prev, cur = cur, cur.head
+        else:
+            return None
+        after = [t for t in pred.sent if t.i > cur.i]
+        fight = next((t for t in after if t.lemma_.lower() in {"fighting", "fight", "clash", "battle"}
+                      and t.pos_ in {"NOUN", "VERB"}), None)
+        if fight is not None and any(t.lower_ == "still" or t.lemma_.lower() in {"continue", "rage", "go"}
+                                     for t in after):
+            return _Finding("clashes", fight, "denied, fighting goes on")
+        return _Finding(reason="denied")
 
     def _confined_list(self, span: Span, finding: _Finding) -> _Finding | None:
         """"... leaving the rebels penned into a strip of neighborhoods, including X",
@@ -1325,13 +1356,25 @@ class ActivityTagger:
         root = _mention_root(span)
         places = span.doc.spans.get(self.spans_key, [])
         in_place = {t for o in places if o.start != span.start for t in range(o.start, o.end)}
+        if root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in {"city", "town"} \
+                and root.head.i == span.end:
+            root = root.head  # "... neighborhoods in Aleppo city"
+        quarters = {"neighbourhood", "neighborhood", "district", "quarter", "area"}
         noun = None
-        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in {
-                "neighbourhood", "neighborhood", "district", "quarter", "area"} and root.head.tag_ == "NNS":
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in quarters \
+                and root.head.tag_ == "NNS":
             noun = root.head  # "the eastern Aleppo neighborhoods of X"
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS" \
-                and root.head.head.lemma_.lower() in {"neighbourhood", "neighborhood", "district", "quarter", "area"}:
+                and root.head.head.lemma_.lower() in quarters:
             noun = root.head.head  # "neighborhoods of Aleppo including X"
+        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in quarters:
+            # "fired shells on al-Midan and al-Jamiliyeh neighborhoods in Aleppo city",
+            # "to al-Sakhour neighborhood and Sheikh Lutfi area in Aleppo": the quarters
+            # are named before their noun, the city after it.
+            noun = root.head.head
+            named = [t for c in noun.children if c.dep_ in {"compound", "nmod", "amod"}
+                     for t in c.subtree if t.i in in_place]
+            return any(self._more_specific(t, span) for t in named)
         if noun is None or not places:
             return False
         if root.dep_ == "pobj":
@@ -2187,6 +2230,10 @@ class ActivityTagger:
         first = root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
+        # "al-Sakhour neighborhood and Sheikh Lutfi area": the first conjunct is another
+        # place's descriptor noun, a sibling of this place, never its container.
+        sibling_descriptor = first.i != root.i and first.lower_ in _ADMIN and any(
+            o.end == first.i for o in doc.spans.get(self.spans_key, []))
         if first.i != root.i:
             dep, head = first.dep_, first.head
             root = first
@@ -2256,6 +2303,10 @@ class ActivityTagger:
                     and self._subject_words(mover) & (_ARMED | {"terrorist", "terrorists", "militant", "militants"}))):
                 # ("the remaining terrorists fled towards X": fighters in flight, not evacuees.)
                 return "reference"  # where a retreating force went: it neither took nor lost it
+            if prep in {"in", "at", "around", "on"} and (
+                    mover.lemma_.lower() == "regroup" or mover.lemma_.lower() == "fall" and any(
+                        c.lower_ == "back" for c in [governor, *mover.children])):
+                return "reference"  # "withdrew from X, regrouping in Y", "fell back on Y": as above
             if prep == "from" and mover.lemma_.lower() in _LEAVE_PLACE and mover.pos_ == "VERB" and (
                     self._subject_words(mover) & (_ARMED | {"our", "we"})):
                 # ("fighters had pulled back from X": "from" hangs on "back".)
@@ -2341,11 +2392,15 @@ class ActivityTagger:
                 # ("its centre in X was put out of action", "strikes hit the council's office
                 # in X": the organisation's building was the target, so X is a site.)
                 return "organisation"
-        if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span):
+        if dep in {"poss", "compound", "nmod"} and self._governor_is_place(head, span) and not sibling_descriptor \
+                and not (root.lower_ in _ADMIN and head.lower_ in _ADMIN):
+            # (Two descriptors side by side, "X neighborhood [and] Y area", are a list.)
             return "container"
         if self._partitive_container(root, span):
             return "container"
-        if dep in {"appos"} and self._governor_is_place(head, span) and head.i < root.i:
+        if dep in {"appos"} and self._governor_is_place(head, span) and head.i < root.i \
+                and not (doc[span.start - 1].lower_ == "then" or doc[span.start - 1].pos_ == "DET"
+                         and doc[span.start - 2].lower_ == "then"):  # ("took X, then Y": a sequence)
             # "Karam Houmid neighbourhood, Aleppo": the appositive container.
             return "container"
         if dep == "npadvmod" and head.lower_ in _COMPASS:
@@ -2994,9 +3049,14 @@ class ActivityTagger:
                 return ""  # "the only route linking X with Y": what a road joins, not an advance
             return "ground_advance" if "up" in prts or "with" in prts else ""
         if lemma == "restore" and pos == "VERB":
-            if obj_lemmas & {"security", "control", "order", "authority", "calm", "stability", "sovereignty"}:
+            if obj_lemmas & _RESTORED_ORDER:
                 return "capture"
             return ""
+        if lemma == "restoration" and pos == "NOUN":
+            # "announced the restoration of security to X": the state media's word for a capture.
+            restored = {g.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.subtree}
+            return "capture" if restored & _RESTORED_ORDER else ""
         if lemma == "control":
             if pos == "VERB":
                 # "controls N percent of X" after an advance.

@@ -2501,3 +2501,71 @@ def test_a_background_capture_in_an_earlier_year_does_not_set_the_narratives_sid
               published=dt.date(2016, 12, 10))
     assert summary(got["Aleppo"]) == ("capture", "opposition")
     assert summary(got["Jabal Badro"]) == ("capture", "government")
+
+
+@pytest.mark.parametrize("text", [
+    "The general command announced on Saturday the restoration of security to al-Haydariya.",
+    "State television reported the restoration of security and stability to al-Haydariya after heavy fighting.",
+])
+def test_the_restoration_of_security_to_a_place_is_its_capture(nlp, tagger, text):
+    got = tag(nlp, tagger, text, "al-Haydariya", published=dt.date(2016, 11, 28))
+    assert summary(got["al-Haydariya"]) == ("capture", "government")
+
+
+def test_a_restoration_of_anything_else_is_not_a_capture(nlp, tagger):
+    text = "Engineers worked on the restoration of the water network in al-Haydariya."
+    assert tag(nlp, tagger, text, "al-Haydariya")["al-Haydariya"]._.activity != "capture"
+
+
+@pytest.mark.parametrize("text, places, container", [
+    ("Insurgents fired mortar rounds on al-Midan and al-Sulaymaniyah neighborhoods in Aleppo city on Sunday.",
+     ("al-Midan", "al-Sulaymaniyah"), "Aleppo"),
+    ("Rocket shells fell on al-Furqan, al-Midan and al-Sulaymaniyah neighbourhoods in Aleppo, SANA said.",
+     ("al-Furqan", "al-Midan", "al-Sulaymaniyah"), "Aleppo"),
+])
+def test_quarters_named_before_their_noun_take_the_event_and_the_city_after_it_contains_them(
+        nlp, tagger, text, places, container):
+    got = tag(nlp, tagger, text, *places, container)
+    assert [got[p]._.activity for p in places] == ["shelling"] * len(places)
+    assert summary(got[container]) == ("none", None)
+
+
+def test_a_place_coordinated_with_another_places_descriptor_is_its_sibling_not_its_container(nlp, tagger):
+    text = "Troops restore security to Bustan al-Basha neighborhood and Sheikh Lutfi area in Aleppo"
+    got = tag(nlp, tagger, text, "Bustan al-Basha", "Sheikh Lutfi", "Aleppo")
+    assert summary(got["Bustan al-Basha"]) == ("capture", "government")
+    assert summary(got["Sheikh Lutfi"]) == ("capture", "government")
+    assert summary(got["Aleppo"]) == ("none", None)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # Where a retreating force gathers is neither taken nor lost ...
+    ("Insurgents pulled out of al-Maadi before dawn, regrouping in al-Kallaseh, activists said.",
+     "al-Kallaseh", "none"),
+    ("The fighters fell back on al-Kallaseh as the troops pressed on.", "al-Kallaseh", "none"),
+    # ... while the place it left changed hands.
+    ("Insurgents pulled out of al-Maadi before dawn, regrouping in al-Kallaseh, activists said.",
+     "al-Maadi", "capture"),
+])
+def test_where_a_retreating_force_regroups_is_a_reference_point(nlp, tagger, text, place, expected):
+    assert tag(nlp, tagger, text, place)[place]._.activity == expected
+
+
+def test_a_sequence_of_places_taken_one_then_the_next_shares_the_capture(nlp, tagger):
+    text = "Government forces took al-Haydariya, then Jabal Badro, then al-Sakhour."
+    got = tag(nlp, tagger, text, "al-Haydariya", "Jabal Badro", "al-Sakhour")
+    assert [summary(got[p]) for p in ("al-Haydariya", "Jabal Badro", "al-Sakhour")] == [
+        ("capture", "government")] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A denied fall is not reported ...
+    ("An opposition official denied that al-Haydariya had fallen.", ("none", None)),
+    # ... unless the denial goes on to say the fighting there continues.
+    ("A commander denied that al-Haydariya had fallen, saying battles were still going on in its streets.",
+     ("clashes", "unknown")),
+    # A claim that another side denies stays the claim (and is marked contested).
+    ("Troops said they had taken al-Haydariya, a claim the rebels denied.", ("capture", "government")),
+])
+def test_a_denied_fall_is_not_a_capture(nlp, tagger, text, expected):
+    assert summary(tag(nlp, tagger, text, "al-Haydariya")["al-Haydariya"]) == expected
