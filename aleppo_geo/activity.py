@@ -456,6 +456,10 @@ _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hun
 _DEADLINE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
                    "dawn", "morning", "afternoon", "evening", "night", "midday", "noon", "then", "now"}
 
+#: Feature kinds whose pairs the activity classifier sees (see ``ActivityTagger._features``).
+_FEATURE_PAIRS = (("rule", "prep"), ("rule", "governor"), ("prep", "governor"), ("dep", "governor"),
+                  ("rule", "dep"), ("reason", "prep"))
+
 #: What the state media say the army "restored" to a place it took ("restored security to X").
 _RESTORED_ORDER = {"security", "control", "order", "authority", "calm", "stability", "sovereignty"}
 
@@ -731,6 +735,14 @@ class ActivityTagger:
         feats.add(f"sentence_side={side}")
         if self._line_of(ctx, span.start_char) in ctx.heading_lines:
             feats.add("heading")
+        # Pairs a linear model cannot form from single features: the rules' label with the
+        # preposition and the governing words, the preposition with its governor, ...
+        values = {}
+        for f in feats:
+            kind, _, value = f.partition("=")
+            values.setdefault(kind, []).append(value)
+        for a, b in _FEATURE_PAIRS:
+            feats |= {f"{a}*{b}={x}|{z}" for x in values.get(a, ()) for z in values.get(b, ())}
         return sorted(feats)
 
     def _revise(self, span: Span, ctx: _DocContext) -> None:
@@ -1082,7 +1094,8 @@ class ActivityTagger:
                 finding = pocket
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
-                or self._toll_clause(span) or self._caused_by_attack(span) or finding
+                or self._toll_clause(span) or self._caused_by_attack(span) or self._reception_site(span) \
+                or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -1154,6 +1167,18 @@ class ActivityTagger:
                                      for t in after):
             return _Finding("clashes", fight, "denied, fighting goes on")
         return _Finding(reason="denied")
+
+    @staticmethod
+    def _reception_site(span: Span) -> _Finding | None:
+        """"Families were registered at a reception centre in X": where evacuees are
+        received is an evacuation site, whatever the clause's verb."""
+        root = _mention_root(span)
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
+            centre = root.head.head
+            if centre.lemma_.lower() in {"centre", "center"} and any(
+                    c.lower_ in {"reception", "registration", "transit"} for c in centre.children):
+                return _Finding("evacuation", centre, "reception centre")
+        return None
 
     def _confined_list(self, span: Span, finding: _Finding) -> _Finding | None:
         """"... leaving the rebels penned into a strip of neighborhoods, including X",
@@ -1986,7 +2011,9 @@ class ActivityTagger:
                         return _Finding(act, cand, "clause")
                 return modifier_found or _Finding(reason="own clause")
             if lemma in _INTENT and tok.pos_ in {"VERB", "NOUN", "AUX"} and dep in {
-                    "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"}:
+                    "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "advcl", "conj", "ccomp"} and not (
+                    lemma == "prepare" and any(c.dep_ == "auxpass" for c in tok.children)):
+                # (What "had been prepared in X" - shelters, buses - is there already.)
                 return _Finding(reason="intent")
             if (lemma in _ONGOING or lemma in _LIGHT_VERBS or lemma in _ERUPT) and tok.pos_ == "VERB" \
                     and dep in {"prep", "advmod", "npadvmod", "dep", "conj"} \
@@ -3052,6 +3079,9 @@ class ActivityTagger:
             if obj_lemmas & _RESTORED_ORDER:
                 return "capture"
             return ""
+        if lemma in {"prepare", "set", "open", "equip"} and pos == "VERB" and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in {"shelter", "centre", "center", "camp"} for c in kids):
+            return "evacuation"  # "shelters had been prepared in X to receive the families"
         if lemma == "restoration" and pos == "NOUN":
             # "announced the restoration of security to X": the state media's word for a capture.
             restored = {g.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "of"

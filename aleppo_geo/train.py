@@ -47,7 +47,8 @@ def gold_examples(sets: Iterable[tuple[str, str | Path, str | Path]], nlp: Any =
     from aleppo_geo.pipeline import load_pipeline
 
     if nlp is None:
-        nlp = load_pipeline()
+        # The features are the rules' alone: a stale bundled model must not block retraining.
+        nlp = load_pipeline(classifier=None)
     if "aleppo_activity" not in nlp.pipe_names:
         raise ValueError("the pipeline has no aleppo_activity component to train for")
     tagger = nlp.get_pipe("aleppo_activity")

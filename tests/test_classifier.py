@@ -148,3 +148,16 @@ def test_train_activity_rejects_a_set_without_its_corpus_folder(tmp_path):
     assert run.returncode == 2
     assert "corpus folder" in run.stderr and "Traceback" not in run.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_a_stale_bundled_classifier_does_not_block_collecting_training_examples(monkeypatch):
+    """After a feature change the bundled file is refused; retraining must still work."""
+    import aleppo_geo.classifier as classifier
+    from aleppo_geo.pipeline import PipelineError, load_pipeline
+    from aleppo_geo.train import gold_examples
+
+    monkeypatch.setattr(classifier, "FEATURE_VERSION", FEATURE_VERSION + 1)
+    with pytest.raises(PipelineError, match="retrain"):
+        load_pipeline()
+    examples = gold_examples([("challenge_c", DATA / "challenge_c" / "gold.jsonl", DATA / "challenge_c")])
+    assert len(examples) > 50
