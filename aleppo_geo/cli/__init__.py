@@ -13,7 +13,7 @@ from importlib import import_module
 
 from aleppo_geo import __version__
 
-COMMAND_MODULES = ("cmd_gazetteer", "cmd_extract", "cmd_evaluate", "cmd_map", "cmd_train")
+COMMAND_MODULES = ("cmd_gazetteer", "cmd_extract", "cmd_evaluate", "cmd_map", "cmd_train", "cmd_agreement")
 
 
 class UserError(Exception):
