@@ -482,6 +482,8 @@ _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor",
 #: ("residents in X depend on aid").
 _PEOPLE_SOURCES = {"activist", "activists", "resident", "residents", "doctor", "journalist", "official",
                    "correspondent", "reporter"}
+#: Who a headline's closing ", X says" names besides people: "..., monitor says".
+_SOURCE_NOUNS = {"monitor", "group", "observatory", "source", "sources", "media", "agency", "army", "rebels"}
 #: Verbs of driving a force out of a place: "pushed the rebels out of X" is a capture.
 _EXPEL = {"push", "drive", "force", "kick", "expel", "oust", "evict", "chase", "flush", "dislodge", "throw"}
 #: Verbs of leaving a place: with an armed subject the place changes hands.
@@ -1092,6 +1094,12 @@ class ActivityTagger:
             pocket = self._confined_list(span, finding)
             if pocket is not None:
                 finding = pocket
+        if finding.activity == "none" and finding.reason in {"speaker", "description", "no predicate"}:
+            finding = self._headline_before_source(span) or finding
+        if finding.activity == "none" and finding.reason == "hypothetical":
+            # "The army can see into the districts of X and Y, which have been bombed daily":
+            # a relative clause states its fact whatever the mood of the clause above.
+            finding = self._where_clause(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
                 or self._toll_clause(span) or self._caused_by_attack(span) or self._reception_site(span) \
@@ -1168,6 +1176,27 @@ class ActivityTagger:
             return _Finding("clashes", fight, "denied, fighting goes on")
         return _Finding(reason="denied")
 
+    def _headline_before_source(self, span: Span) -> _Finding | None:
+        """A headline "Week of air raids pounds X, Y and Z, monitor says": the parser
+        often makes the places the speaker's words; the event word comes before them."""
+        doc = span.doc
+        line_a = doc.text.rfind("\n", 0, span.start_char) + 1
+        line_b = doc.text.find("\n", span.end_char)
+        line_b = len(doc.text) if line_b < 0 else line_b
+        line = [t for t in span.sent if line_a <= t.idx < line_b]
+        words = [t for t in line if not t.is_punct]
+        if not (4 <= len(words) and len(line) <= 24 and words[-1].lemma_.lower() in {"say", "report", "claim"}
+                and words[-2].lemma_.lower() in _PEOPLE_SOURCES | _SOURCE_NOUNS
+                and doc[words[-2].i - 1].text == "," and span.end <= words[-2].i - 1):
+            return None
+        first_place = min([o.start for o in doc.spans.get(self.spans_key, []) if line[0].i <= o.start < span.end]
+                          + [span.start])
+        for t in reversed(doc[line[0].i:first_place]):
+            act = self._lexicon_activity(t, None)
+            if act:
+                return _Finding(act, t, "headline")
+        return None
+
     @staticmethod
     def _reception_site(span: Span) -> _Finding | None:
         """"Families were registered at a reception centre in X": where evacuees are
@@ -1216,12 +1245,22 @@ class ActivityTagger:
         heads = [root]
         if root.dep_ == "pobj" and root.head.lower_ == "of":
             heads.append(root.head.head)  # "part of X, where ..."
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in {"PROPN", "NOUN"}:
+            first = first.head
+        listed_in = None
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.tag_ == "NNS" \
+                and first.head.head.lemma_.lower() in {"district", "neighbourhood", "neighborhood", "area", "quarter"}:
+            listed_in = first.head.head  # "the districts of X, Y and Z, which have been bombed"
+            heads += [h for h in (first, listed_in) if h not in heads]  # (the clause may hang on X)
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]  # "X, the area where ..."
         heads += [c for h in list(heads) if h.dep_ == "appos" for c in h.children if c.dep_ == "prep"
                   for g in c.children if g.dep_ == "pobj"]  # "the area just west of the city where ..."
         for head in heads:
             for clause in head.children:
-                if clause.dep_ == "relcl" and (head.i == root.i or head.dep_ == "appos" and head.head.i == root.i) \
+                if clause.dep_ == "relcl" and (head.i == root.i or head.dep_ == "appos" and head.head.i == root.i
+                                               or listed_in is not None and head.i in {listed_in.i, first.i}
+                                               and clause.i > span.end) \
                         and clause.pos_ == "VERB" \
                         and self._relative_object_clause(clause):
                     # "Dahiyet al-Assad, which rebels overran on Friday", "X, which fell

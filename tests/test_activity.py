@@ -2569,3 +2569,16 @@ def test_a_sequence_of_places_taken_one_then_the_next_shares_the_capture(nlp, ta
 ])
 def test_a_denied_fall_is_not_a_capture(nlp, tagger, text, expected):
     assert summary(tag(nlp, tagger, text, "al-Haydariya")["al-Haydariya"]) == expected
+
+
+def test_a_headline_list_the_parser_made_into_a_monitors_words_keeps_the_headlines_event(nlp, tagger):
+    text = "Three days of air raids batter Sakhour, Hanano and Tariq al-Bab, activists say"
+    got = tag(nlp, tagger, text, "Sakhour", "Hanano", "Tariq al-Bab")
+    assert [got[p]._.activity for p in ("Sakhour", "Hanano", "Tariq al-Bab")] == ["airstrike"] * 3
+
+
+def test_a_relative_clause_on_a_list_of_districts_reports_what_happened_to_them(nlp, tagger):
+    text = ("From the hill the soldiers could look down on the rebel-held districts of Sakhour, Hanano and "
+            "Haydariya, which have been shelled every day since the truce collapsed.")
+    got = tag(nlp, tagger, text, "Sakhour", "Hanano", "Haydariya")
+    assert [got[p]._.activity for p in ("Sakhour", "Hanano", "Haydariya")] == ["shelling"] * 3
