@@ -482,6 +482,9 @@ _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor",
 #: ("residents in X depend on aid").
 _PEOPLE_SOURCES = {"activist", "activists", "resident", "residents", "doctor", "journalist", "official",
                    "correspondent", "reporter"}
+#: Weapons whose strike on a place is the event there, even when people died in it.
+_HEAVY_WEAPONS = {"shell", "shelling", "rocket", "mortar", "missile", "artillery", "bomb", "barrel", "strike",
+                  "airstrike", "raid", "warplane", "jet", "aircraft", "plane", "helicopter", "projectile"}
 #: Who a headline's closing ", X says" names besides people: "..., monitor says".
 _SOURCE_NOUNS = {"monitor", "group", "observatory", "source", "sources", "media", "agency", "army", "rebels"}
 #: Verbs of driving a force out of a place: "pushed the rebels out of X" is a capture.
@@ -1196,6 +1199,15 @@ class ActivityTagger:
             if act:
                 return _Finding(act, t, "headline")
         return None
+
+    @staticmethod
+    def _heavy_weapon_clause(verb: Token) -> bool:
+        """Whether a clause's own words name shells, rockets, bombs or aircraft ("when
+        shells hit X", "when warplanes struck X", "when rebels shelled X")."""
+        if verb.lemma_.lower() in {"shell", "bomb", "bombard", "pound", "strike", "raid"}:
+            return True
+        return any(t.lemma_.lower() in _HEAVY_WEAPONS for c in verb.children
+                   if c.dep_ in {"nsubj", "nsubjpass", "dobj", "prep", "agent"} for t in c.subtree)
 
     @staticmethod
     def _reception_site(span: Span) -> _Finding | None:
@@ -1950,9 +1962,12 @@ class ActivityTagger:
                     return main
             if activity and tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
                     (c.dep_ == "mark" and c.lower_ in {"when", "as"}) or
-                    (c.dep_ == "advmod" and c.lower_ in {"when", "as"}) for c in tok.children):
-                # "20 people were killed when barrel bombs hit a market in X": one event,
-                # the main clause decides. ("after"/"before" clauses are other events.)
+                    (c.dep_ == "advmod" and c.lower_ in {"when", "as"}) for c in tok.children) \
+                    and not (activity in {"airstrike", "shelling"} and self._heavy_weapon_clause(tok)):
+                # "Two medics were wounded when gunmen fired at an ambulance near X", "... when
+                # a car bomb hit a market in X": one event, the toll decides. But shells,
+                # rockets and air strikes that hit X are what happened there ("12 people were
+                # killed when shells slammed into X"), as most annotators code it.
                 main_act = self._lexicon_activity(tok.head, tok)
                 if main_act is None and tok.head.lemma_.lower() == "be":
                     main_act = self._copula_activity(tok.head, tok)[0]

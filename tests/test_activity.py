@@ -650,7 +650,8 @@ def test_the_previous_day_counts_back_from_the_narratives_day(nlp, tagger):
     ("Rebels mounted a counter-attack, targeting the Zahraa district.", "Zahraa", ("ground_advance", "opposition")),
     ("Insurgents pounded the Midan district overnight.", "Midan", ("shelling", "opposition")),
     # "killed when ... hit": the main clause reports the deaths.
-    ("Nine people were killed when bombs hit a bakery in Marjeh.", "Marjeh", ("casualties", "unknown")),
+    # (Bombs that hit a place are what happened there; the toll comes with them.)
+    ("Nine people were killed when bombs hit a bakery in Marjeh.", "Marjeh", ("airstrike", "government")),
     # Where a retreating force went is not a place it lost.
     ("The rebels retreated to Sukkari after losing Sheikh Lutfi.", "Sukkari", ("none", None)),
     ("The rebels retreated to Sukkari after losing Sheikh Lutfi.", "Sheikh Lutfi", ("capture", "government")),
@@ -1563,13 +1564,16 @@ def test_tanks_or_aid_setting_off_from_a_place_are_no_evacuation(nlp, tagger, te
 
 
 @pytest.mark.parametrize("text, place, expected", [
-    # the toll of a "when"/"as" clause is the news; people fleeing are not
+    # People fleeing are not the news of a "when"/"as" clause; shells, bombs and air
+    # strikes that hit the place are, even with a toll (29 of 45 gold mentions in the
+    # challenge sets code the strike); a toll from a car bomb or gunfire is the news.
     ("Residents flee as bombs hit al-Sukkari", "al-Sukkari", ("airstrike", "government")),
     ("Families ran for cover as shells slammed into Hamdaniya.", "Hamdaniya", ("shelling", "unknown")),
     # (barrel bombs name the side that dropped them)
     ("Twelve people were killed when barrel bombs hit a market in Kallaseh.", "Kallaseh",
-     ("casualties", "government")),
+     ("airstrike", "government")),
     ("Twelve people were killed when a car bomb hit a market in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
+    ("Two medics were wounded when gunmen fired at an ambulance in Kallaseh.", "Kallaseh", ("casualties", "unknown")),
 ])
 def test_a_when_or_as_clause_yields_to_the_main_clause_only_for_a_toll(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
@@ -2035,11 +2039,11 @@ def test_a_named_person_who_reached_a_place_fled_there(nlp, tagger):
 @pytest.mark.parametrize("text, place, expected", [
     ("At least 20 people were killed in air raids on al-Shaar and Tariq al-Bab, the Observatory said.", "al-Shaar",
      ("casualties", "government")),
-    ("Rescuers said 30 people were killed when shells and barrel bombs hit al-Kallaseh on Tuesday.", "al-Kallaseh",
-     ("casualties", "government")),
+    ("Rescuers said 30 people were killed when barrel bombs hit al-Kallaseh on Tuesday.", "al-Kallaseh",
+     ("airstrike", "government")),
     # A car bomb is no air weapon, and plain shells name no side.
     ("Nine people were killed in a car bomb attack in al-Hamdaniya.", "al-Hamdaniya", ("casualties", "unknown")),
-    ("Six people were killed when shells hit al-Midan on Monday.", "al-Midan", ("casualties", "unknown")),
+    ("Six people were killed when shells hit al-Midan on Monday.", "al-Midan", ("shelling", "unknown")),
 ])
 def test_killings_by_an_air_weapon_are_the_governments(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
