@@ -2287,9 +2287,12 @@ class ActivityTagger:
             # of al-Zahraa": a place that locates another named place is that place's
             # reference point; the event is at the other one.
             return "reference"
-        if span.start >= 2 and doc[span.start - 1].lower_ in {"in", "of", "inside", "within"}:
-            # "The M10 hospital in al-Sakhour" whatever the parse made of it (names
-            # with "al-" are often split): the adjacent, more specific place holds the event.
+        if span.start >= 2 and (doc[span.start - 1].lower_ in {"in", "of", "inside", "within"} or (
+                doc[span.start - 1].lower_ == "at" and doc[span.start - 2].lower_ in _FACILITY)):
+            # "The M10 hospital in al-Sakhour", "the artillery college at Ramouseh" whatever
+            # the parse made of it (names with "al-" are often split): the adjacent, more
+            # specific place holds the event. ("at" joins a facility to its place, but
+            # "clashes at X" is the event itself.)
             tb = doc[span.start - 2]
             if self._in_other_place(tb, span) and self._more_specific(tb, span) and not (
                     doc[span.start - 1].lower_ == "of" and tb.lower_ in {
@@ -3141,6 +3144,10 @@ class ActivityTagger:
             restored = {g.lemma_.lower() for c in kids if c.dep_ == "prep" and c.lower_ == "of"
                         for g in c.subtree}
             return "capture" if restored & _RESTORED_ORDER else ""
+        if lemma == "hold" and pos == "VERB" and any(
+                t.lower_ in {"all", "most", "whole", "bulk", "percent", "%"} for o in objs for t in o.subtree) \
+                and any(c.lower_ == "now" for c in kids) and not any(c.lower_ in {"still", "only"} for c in kids):
+            return "capture"  # "the army now held all of X": the change an advance brought
         if lemma == "control":
             if pos == "VERB":
                 # "controls N percent of X" after an advance.

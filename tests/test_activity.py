@@ -2586,3 +2586,22 @@ def test_a_relative_clause_on_a_list_of_districts_reports_what_happened_to_them(
             "Haydariya, which have been shelled every day since the truce collapsed.")
     got = tag(nlp, tagger, text, "Sakhour", "Hanano", "Haydariya")
     assert [got[p]._.activity for p in ("Sakhour", "Hanano", "Haydariya")] == ["shelling"] * 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A monitor said government troops now held all of al-Haydariya after two days of fighting.", "capture"),
+    # Holding what one held before is no change.
+    ("Rebels still held all of al-Haydariya, a monitor said.", "none"),
+])
+def test_now_holding_all_of_a_place_is_its_capture(nlp, tagger, text, expected):
+    assert tag(nlp, tagger, text, "al-Haydariya")["al-Haydariya"]._.activity == expected
+
+
+def test_the_place_a_facility_stands_at_is_its_container(nlp, tagger):
+    text = "Insurgents overran the armament academy at Ramouseh on Saturday."
+    got = tag(nlp, tagger, text, "armament academy", "Ramouseh")
+    assert summary(got["armament academy"]) == ("capture", "opposition")
+    assert summary(got["Ramouseh"]) == ("none", None)
+    # ... but an event "at" a place happened there.
+    text = "Heavy clashes broke out at Ramouseh on Saturday."
+    assert tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]._.activity == "clashes"
