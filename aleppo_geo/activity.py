@@ -4129,14 +4129,20 @@ class ActivityTagger:
             # "the previous day", "two days later" count from the narrative's day, not
             # from publication - or from a day the same sentence named before them ("to
             # Hanano on November 26th and to Jabal Badro the following day").
-            def verb_of(tok: Token) -> int:
-                return next((t.i for t in [tok, *tok.ancestors] if t.pos_ in {"VERB", "AUX"}), -1)
+            def verb_of(tok: Token) -> Token | None:
+                return next((t for t in [tok, *tok.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+
+            def same_narrative(a: Token | None, b: Token | None) -> bool:
+                # The same verb, or verbs joined by "and" ("captured X on Tuesday and
+                # pushed into Y the following day").
+                return a is not None and b is not None and (
+                    a.i == b.i or (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
 
             # (Only a day dating the same verb: in "the offensive, launched last Sunday, had
             # taken X the previous day" Sunday dates the launch, not the taking.)
             earlier = [e.date for e, t in ctx.sent_exprs.get(seg, []) if e.date is not None
                        and e.kind != "range" and e.end <= expr.start and _narrative_offset(e) is None
-                       and verb_of(t) == verb_of(anchor)]
+                       and same_narrative(verb_of(t), verb_of(anchor))]
             base = earlier[-1] if earlier else ctx.inherited.get(seg, (None, "unknown"))[0]
             if base is not None:
                 return base + _dt.timedelta(days=offset), "day"

@@ -2605,3 +2605,11 @@ def test_the_place_a_facility_stands_at_is_its_container(nlp, tagger):
     # ... but an event "at" a place happened there.
     text = "Heavy clashes broke out at Ramouseh on Saturday."
     assert tag(nlp, tagger, text, "Ramouseh")["Ramouseh"]._.activity == "clashes"
+
+
+def test_the_following_day_counts_from_the_day_of_a_verb_joined_by_and(nlp, tagger):
+    text = ("As government forces overran al-Haydariya on Saturday and pushed into Jabal Badro the following day, "
+            "thousands of people fled.")
+    got = tag(nlp, tagger, text, "al-Haydariya", "Jabal Badro", published=dt.date(2016, 12, 1))
+    assert got["al-Haydariya"]._.event_date == dt.date(2016, 11, 26)
+    assert got["Jabal Badro"]._.event_date == dt.date(2016, 11, 27)
