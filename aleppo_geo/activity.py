@@ -482,6 +482,8 @@ _ENTITY_NOUNS = {"convoy", "bus", "aid", "food", "medicine", "supply", "doctor",
 #: ("residents in X depend on aid").
 _PEOPLE_SOURCES = {"activist", "activists", "resident", "residents", "doctor", "journalist", "official",
                    "correspondent", "reporter"}
+#: Verbs of holding a place: a state of control, not a change.
+_HOLDING = {"hold", "control", "keep", "have", "continue", "remain"}
 #: Weapons whose strike on a place is the event there, even when people died in it.
 _HEAVY_WEAPONS = {"shell", "shelling", "rocket", "mortar", "missile", "artillery", "bomb", "barrel", "strike",
                   "airstrike", "raid", "warplane", "jet", "aircraft", "plane", "helicopter", "projectile"}
@@ -1099,10 +1101,11 @@ class ActivityTagger:
                 finding = pocket
         if finding.activity == "none" and finding.reason in {"speaker", "description", "no predicate"}:
             finding = self._headline_before_source(span) or finding
-        if finding.activity == "none" and finding.reason == "hypothetical":
-            # "The army can see into the districts of X and Y, which have been bombed daily":
-            # a relative clause states its fact whatever the mood of the clause above.
-            finding = self._where_clause(span) or finding
+        if finding.activity == "none" and finding.reason in {"hypothetical", "reference", "description"}:
+            # "The army can see into the districts of X and Y, which have been bombed daily",
+            # "north of the X road, which the army cut in July": a relative clause on the
+            # place states its fact whatever the clause above does with the place.
+            finding = self._where_clause(span, objects_only=finding.reason != "hypothetical") or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
                 or self._toll_clause(span) or self._caused_by_attack(span) or self._reception_site(span) \
@@ -1249,7 +1252,7 @@ class ActivityTagger:
             return None
         return _Finding("siege", verb, "confined pocket")
 
-    def _where_clause(self, span: Span) -> _Finding | None:
+    def _where_clause(self, span: Span, objects_only: bool = False) -> _Finding | None:
         """What a "where" clause on the mention reports there, when its own clause reports
         nothing: "... and part of Sheikh Saeed, where clashes continued on Thursday",
         "Khan al-Assal, where buses from Aleppo have been arriving"."""
@@ -1278,8 +1281,15 @@ class ActivityTagger:
                     # "Dahiyet al-Assad, which rebels overran on Friday", "X, which fell
                     # to the army on Sunday": the place is what the clause acted on.
                     act = self._lexicon_activity(clause, None)
-                    if act in _EVENT_ACTIVITIES and not self._hypothetical(clause, act):
+                    governing = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                    if act in _EVENT_ACTIVITIES and not self._hypothetical(clause, act) \
+                            and clause.lemma_.lower() not in _HOLDING and not (
+                                governing is not None and governing.lemma_.lower() in _HOLDING):
+                        # (Not "which rebels had held since 2012", nor "troops still hold X,
+                        # which they cut in July": who holds a place is a state, no event.)
                         return _Finding(act, clause, "relative clause")
+                    continue
+                if objects_only:
                     continue
                 if clause.dep_ != "relcl" or not any(
                         c.lower_ == "where" and c.dep_ in {"advmod", "mark"} for c in clause.children):
@@ -1593,8 +1603,8 @@ class ActivityTagger:
         if not rel:
             return False
         subjects = [c for c in kids if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"which", "that"}]
-        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in kids):
-            return False  # "which controls Y", "which said ..."
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.lower_ not in {"which", "that"} for c in kids):
+            return False  # "which controls Y", "which said ..." (but "which" itself is the object)
         if any(c.dep_ == "auxpass" for c in kids) or clause.lemma_.lower() in {"fall"}:
             return True  # "which was retaken on Sunday", "which fell on Sunday"
         # "which rebels overran": a subject of its own besides the pronoun (the parser may
@@ -2650,6 +2660,8 @@ class ActivityTagger:
             words = {t.lower_ for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
             if child is not None:
                 words |= {t.lower_ for t in child.subtree}
+            if tok.dep_ == "relcl" and words & {"which", "that"}:
+                words.add(tok.head.lower_)  # "the X road, which the army cut in July"
             if words & {"road", "route", "highway", "line", "lines", "artery", "corridor", "supply"}:
                 return "capture"
             if (words | self._subject_words(tok)) & {"power", "water", "electricity", "fuel", "pumping"}:
@@ -4064,7 +4076,12 @@ class ActivityTagger:
         while cur.head.i != cur.i:
             cur = cur.head
             path.append(cur)
-        if finding.reason in {"list line", "where clause"} and finding.predicate is not None:
+        if finding.reason == "relative clause" and finding.predicate is not None:
+            # "X, which the army captured on Saturday": only the clause's own day; the
+            # narrative's day is not the day of an event recalled in passing.
+            path = [finding.predicate]
+            borrowed = (None, "unknown")
+        elif finding.reason in {"list line", "where clause"} and finding.predicate is not None:
             # "X: troops seized the southern half on September 6": the clause after the
             # colon carries the date; its predicate stands in for the mention's path.
             path = [finding.predicate] + list(finding.predicate.ancestors)

@@ -2613,3 +2613,26 @@ def test_the_following_day_counts_from_the_day_of_a_verb_joined_by_and(nlp, tagg
     got = tag(nlp, tagger, text, "al-Haydariya", "Jabal Badro", published=dt.date(2016, 12, 1))
     assert got["al-Haydariya"]._.event_date == dt.date(2016, 11, 26)
     assert got["Jabal Badro"]._.event_date == dt.date(2016, 11, 27)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A relative clause recalling an event at a place the main clause only locates by.
+    ("Engineers cleared mines in the streets of al-Haydariya, which the army liberated on Saturday.",
+     ("capture", "government", dt.date(2016, 11, 26))),
+    ("The villages lie north of the Castello Road, which government forces cut in July.",
+     ("capture", "government", None)),
+    # A state is no event.
+    ("From the ridge the gunners could see the Old City, which rebels had held since 2012.", None),
+])
+def test_a_relative_clause_recalls_an_event_with_its_own_date(nlp, tagger, text, expected):
+    place = "al-Haydariya" if "Haydariya" in text else "Castello Road" if "Castello" in text else "Old City"
+    span = tag(nlp, tagger, text, place, published=dt.date(2016, 12, 1))[place]
+    if expected is None:
+        assert span._.activity == "none"
+    else:
+        assert (span._.activity, span._.actor, span._.event_date) == expected
+
+
+def test_who_still_holds_a_place_outweighs_a_relative_clause_recalling_its_capture(nlp, tagger):
+    text = "Government forces still hold the Castello Road, which they cut in July."
+    assert tag(nlp, tagger, text, "Castello Road")["Castello Road"]._.activity == "none"
