@@ -4055,10 +4055,14 @@ class ActivityTagger:
                 return days[0].date, "day"
             return None, "unknown"
         shift, shifted_clause = self._day_shift(span)
+        uncounted = shifted_clause if shift is None else None  # "days after ...": only its own date
+        if uncounted is not None:
+            shift, shifted_clause = 0, None
         # "250,000 people remain trapped in X", "X depends on trucked water": a state true
         # today and for days before takes no day from the narrative.
-        borrowed = (None, "unknown") if finding.activity in _STATE_ACTIVITIES and self._present_state(
-            span, finding) else ctx.sent_dates.get(seg, (None, "unknown"))
+        present_state = finding.activity in _STATE_ACTIVITIES and self._present_state(span, finding)
+        borrowed = (None, "unknown") if uncounted is not None or present_state \
+            else ctx.sent_dates.get(seg, (None, "unknown"))
         pred = finding.predicate
         verb = pred if pred is None or pred.pos_ in {"VERB", "AUX"} else next(
             (a for a in pred.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -4085,6 +4089,8 @@ class ActivityTagger:
             # "X: troops seized the southern half on September 6": the clause after the
             # colon carries the date; its predicate stands in for the mention's path.
             path = [finding.predicate] + list(finding.predicate.ancestors)
+        if uncounted is not None:
+            path = [t for t in path if uncounted.left_edge.i <= t.i <= uncounted.right_edge.i]
         path_ids = {t.i: n for n, t in enumerate(path)}
         best = None
         for expr, tok in exprs:
@@ -4184,10 +4190,10 @@ class ActivityTagger:
             c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
 
     @staticmethod
-    def _day_shift(span: Span) -> tuple[int, Token | None]:
+    def _day_shift(span: Span) -> tuple[int | None, Token | None]:
         """-N for a mention in the clause of "N days after <clause>" (+N for "before"),
         with that clause's verb: "X fell a day after troops overran Y" dates Y the day
-        before X."""
+        before X. None when the clause gives no count ("days after troops seized Y")."""
         cur = _mention_root(span)
         for _ in range(12):
             if cur.head.i == cur.i:
@@ -4198,9 +4204,11 @@ class ActivityTagger:
                 # "pushed into X on Thursday, a day after seizing Y" with "after" parsed
                 # under "day": Y's clause is a day before the main one.
                 n = 1
-                for c in cur.head.children:
-                    if c.dep_ == "nummod":
-                        n = int(c.lower_) if c.lower_.isdigit() else _WORD_NUMBERS.get(c.lower_, 1)
+                counts = [c for c in cur.head.children if c.dep_ == "nummod"]
+                for c in counts:
+                    n = int(c.lower_) if c.lower_.isdigit() else _WORD_NUMBERS.get(c.lower_, 1)
+                if cur.head.lower_ == "days" and not counts:
+                    return None, cur  # "days after seizing X": no count, no day for X
                 return (-n if cur.lower_ == "after" else n), cur
             if cur.pos_ in {"VERB", "AUX"}:
                 marks = [c for c in cur.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}]
@@ -4214,8 +4222,11 @@ class ActivityTagger:
                     words = [t.lower_ for t in prev]
                     if words and words[-1] in {"day", "days", "night"}:
                         n = 1
-                        if len(words) >= 2 and (words[-2].isdigit() or words[-2] in _WORD_NUMBERS):
+                        counted = len(words) >= 2 and (words[-2].isdigit() or words[-2] in _WORD_NUMBERS)
+                        if counted:
                             n = int(words[-2]) if words[-2].isdigit() else _WORD_NUMBERS[words[-2]]
+                        elif words[-1] == "days":
+                            return None, clause  # "days after they recaptured X": no day for X
                         return (-n if m.lower_ == "after" else n), clause
                 if cur.dep_ in {"ROOT"}:
                     break

@@ -2636,3 +2636,14 @@ def test_a_relative_clause_recalls_an_event_with_its_own_date(nlp, tagger, text,
 def test_who_still_holds_a_place_outweighs_a_relative_clause_recalling_its_capture(nlp, tagger):
     text = "Government forces still hold the Castello Road, which they cut in July."
     assert tag(nlp, tagger, text, "Castello Road")["Castello Road"]._.activity == "none"
+
+
+def test_days_after_without_a_count_gives_the_recalled_event_no_day(nlp, tagger):
+    text = "Troops pushed into al-Haydariya on Tuesday, days after they recaptured Handarat."
+    got = tag(nlp, tagger, text, "al-Haydariya", "Handarat", published=dt.date(2016, 9, 28))
+    assert got["al-Haydariya"]._.event_date == dt.date(2016, 9, 27)
+    assert got["Handarat"]._.event_date is None
+    # ... while its own date still counts.
+    text = "The attack came days after rebels seized the Artillery College on August 6."
+    got = tag(nlp, tagger, text, "Artillery College", published=dt.date(2016, 8, 20))
+    assert got["Artillery College"]._.event_date == dt.date(2016, 8, 6)
