@@ -2,9 +2,9 @@
 
 ``tests/data/challenge/`` (set A, twelve reports), ``tests/data/challenge_b/`` (set B, ten
 reports in ten outlet registers), ``tests/data/challenge_c/`` (set C, six wire-style
-reports) and ``tests/data/challenge_d`` .. ``_w``, ``_x``, ``_y``, ``_z``, ``_aa`` .. ``_bc``
-(sets D-W and X-BC, ten reports each, written by team members who had not seen the
-extractor; B-BC were first measured blind) each hold
+reports) and ``tests/data/challenge_d`` .. ``_w``, ``_x``, ``_y``, ``_z``, ``_aa`` .. ``_bg``
+(sets D-W and X-BG, ten reports each, written by team members who had not seen the
+extractor; B-BG were first measured blind) each hold
 the articles, their ``metadata.json`` and a ``gold.jsonl`` (same shape as
 ``../shared/gold/seeds_gold.jsonl``, annotated by the conventions of
 ``../shared/gold/README.md``; see each folder's README).
@@ -125,6 +125,16 @@ FLOORS = {
     "BA": {"activity": 0.79, "actor": 0.77},
     "BB": {"activity": 0.76, "actor": 0.75},
     "BC": {"activity": 0.70, "actor": 0.72, "event_date": 0.74},
+    # BD-BG: the session's last blind measurement (commit 112d689; see their READMEs);
+    # nothing was tuned on them but one date fix. BD's annotator names places the gazetteer
+    # lacks (the Sakhour bridge, the Ramouseh crossing, the Sheikh Saeed cement plant, the
+    # Bab al-Nairab pumping station), which resolve to their quarter: its resolution floor.
+    # Rules alone, activity / actor / date: BD 0.783/0.730/0.805, BE 0.717/0.748/0.754, BF
+    # 0.700/0.707/0.550, BG 0.698/0.715/0.722.
+    "BD": {"resolution": 0.96, "activity": 0.76, "actor": 0.71, "event_date": 0.78},
+    "BE": {"activity": 0.69, "actor": 0.72, "event_date": 0.73},
+    "BF": {"activity": 0.68, "actor": 0.68, "event_date": 0.53},
+    "BG": {"activity": 0.67, "actor": 0.69, "event_date": 0.70},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
