@@ -456,6 +456,9 @@ _DISTRIBUTIVES = {"some", "others", "many", "most", "several", "thousands", "hun
 _DEADLINE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "nightfall",
                    "dawn", "morning", "afternoon", "evening", "night", "midday", "noon", "then", "now"}
 
+#: Nouns for a city's quarters ("the X and Y districts", "neighborhoods of X").
+_QUARTER_NOUNS = {"neighbourhood", "neighborhood", "district", "quarter", "area"}
+
 #: Feature kinds whose pairs the activity classifier sees (see ``ActivityTagger._features``).
 _FEATURE_PAIRS = (("rule", "prep"), ("rule", "governor"), ("prep", "governor"), ("dep", "governor"),
                   ("rule", "dep"), ("reason", "prep"))
@@ -1186,10 +1189,7 @@ class ActivityTagger:
         """A headline "Week of air raids pounds X, Y and Z, monitor says": the parser
         often makes the places the speaker's words; the event word comes before them."""
         doc = span.doc
-        line_a = doc.text.rfind("\n", 0, span.start_char) + 1
-        line_b = doc.text.find("\n", span.end_char)
-        line_b = len(doc.text) if line_b < 0 else line_b
-        line = [t for t in span.sent if line_a <= t.idx < line_b]
+        _line_a, line = _line_tokens(span)
         words = [t for t in line if not t.is_punct]
         if not (4 <= len(words) and len(line) <= 24 and words[-1].lemma_.lower() in {"say", "report", "claim"}
                 and words[-2].lemma_.lower() in _PEOPLE_SOURCES | _SOURCE_NOUNS
@@ -1265,7 +1265,7 @@ class ActivityTagger:
             first = first.head
         listed_in = None
         if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.tag_ == "NNS" \
-                and first.head.head.lemma_.lower() in {"district", "neighbourhood", "neighborhood", "area", "quarter"}:
+                and first.head.head.lemma_.lower() in _QUARTER_NOUNS:
             listed_in = first.head.head  # "the districts of X, Y and Z, which have been bombed"
             heads += [h for h in (first, listed_in) if h not in heads]  # (the clause may hang on X)
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]  # "X, the area where ..."
@@ -1445,15 +1445,14 @@ class ActivityTagger:
         if root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in {"city", "town"} \
                 and root.head.i == span.end:
             root = root.head  # "... neighborhoods in Aleppo city"
-        quarters = {"neighbourhood", "neighborhood", "district", "quarter", "area"}
         noun = None
-        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in quarters \
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in _QUARTER_NOUNS \
                 and root.head.tag_ == "NNS":
             noun = root.head  # "the eastern Aleppo neighborhoods of X"
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.tag_ == "NNS" \
-                and root.head.head.lemma_.lower() in quarters:
+                and root.head.head.lemma_.lower() in _QUARTER_NOUNS:
             noun = root.head.head  # "neighborhoods of Aleppo including X"
-        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in quarters:
+        elif root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lemma_.lower() in _QUARTER_NOUNS:
             # "fired shells on al-Midan and al-Jamiliyeh neighborhoods in Aleppo city",
             # "to al-Sakhour neighborhood and Sheikh Lutfi area in Aleppo": the quarters
             # are named before their noun, the city after it.
@@ -1661,10 +1660,7 @@ class ActivityTagger:
         if nxt is not False and re.fullmatch(r"-(based|born|backed)", nxt.lower_ or ""):
             return _Finding(reason="compound adjective")
 
-        line_a = span.doc.text.rfind("\n", 0, span.start_char) + 1
-        line_b = span.doc.text.find("\n", span.end_char)
-        line_b = len(span.doc.text) if line_b < 0 else line_b
-        line_toks = [t for t in span.sent if line_a <= t.idx < line_b]
+        line_a, line_toks = _line_tokens(span)
         if line_toks and line_toks[0].lower_ in {"inside", "in", "from", "within"} and line_toks[0].i < span.start \
                 and not any(t.pos_ in {"VERB", "AUX"} and t.lower_ not in _MODIFIER_LEXICON for t in line_toks) \
                 and len(line_toks) <= 6 \
@@ -4355,6 +4351,16 @@ def _narrative_offset(expr: TimeExpression) -> int | None:
         return -n if m.group("dir").lower() == "earlier" else n
     text = expr.text.lower()
     return -1 if ("before" in text or "previous" in text) else 1
+
+
+def _line_tokens(span: Span) -> tuple[int, list[Token]]:
+    """Where the mention's line starts (a character offset), and the tokens of its
+    sentence on that line (a headline, a standfirst, a list line, or the sentence)."""
+    text = span.doc.text
+    line_a = text.rfind("\n", 0, span.start_char) + 1
+    line_b = text.find("\n", span.end_char)
+    line_b = len(text) if line_b < 0 else line_b
+    return line_a, [t for t in span.sent if line_a <= t.idx < line_b]
 
 
 def _mention_root(span: Span) -> Token:
