@@ -1565,8 +1565,9 @@ def test_tanks_or_aid_setting_off_from_a_place_are_no_evacuation(nlp, tagger, te
 
 @pytest.mark.parametrize("text, place, expected", [
     # People fleeing are not the news of a "when"/"as" clause; shells, bombs and air
-    # strikes that hit the place are, even with a toll (29 of 45 gold mentions in the
-    # challenge sets code the strike); a toll from a car bomb or gunfire is the news.
+    # strikes that hit the place are, even with a toll (of the 46 gold mentions the old
+    # rule applied to, 29 code the strike and 16 the toll); a toll from a car bomb or
+    # gunfire is the news.
     ("Residents flee as bombs hit al-Sukkari", "al-Sukkari", ("airstrike", "government")),
     ("Families ran for cover as shells slammed into Hamdaniya.", "Hamdaniya", ("shelling", "unknown")),
     # (barrel bombs name the side that dropped them)
