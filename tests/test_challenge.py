@@ -39,11 +39,11 @@ SETS = {(p.name.partition("_")[2] or "a").upper(): p
 # The issues' bars for unseen reports: exact-span F1, resolution, activity, actor, date.
 ISSUE_BARS = {"f1": 0.97, "resolution": 0.97, "activity": 0.85, "actor": 0.85, "event_date": 0.85}
 # Where a set is below the issues' bar: a floor just under today's score (activity /
-# actor / date today: E 0.879/0.806/0.788, F 0.812/0.725/0.967, G 0.852/0.852/0.902,
-# H 0.801/0.809/0.844, I 0.724/0.718/0.780, K 0.819/0.735/0.860, L 0.754/0.754/0.676,
-# M 0.835/0.805/0.800, N 0.857/0.811/0.915, O 0.757/0.757/0.769, P 0.742/0.698/0.787,
-# Q 0.753/0.714/0.702, R 0.773/0.779/0.716, S 0.857/0.888/0.930, T 0.824/0.858/0.845,
-# U 0.792/0.797/0.917, V 0.739/0.732/0.899, W 0.775/0.809/0.868). These only stop a change
+# actor / date today: E 0.879/0.812/0.788, F 0.816/0.739/0.967, G 0.861/0.866/0.902,
+# H 0.801/0.816/0.844, I 0.724/0.718/0.780, K 0.819/0.735/0.860, L 0.782/0.782/0.676,
+# M 0.823/0.799/0.800, N 0.857/0.811/0.915, O 0.757/0.763/0.769, P 0.742/0.698/0.787,
+# Q 0.766/0.734/0.719, R 0.773/0.779/0.728, S 0.862/0.893/0.930, T 0.841/0.864/0.845,
+# U 0.807/0.812/0.917, V 0.745/0.752/0.899, W 0.780/0.815/0.868). These only stop a change
 # from losing ground; they are not the goal, which stays ISSUE_BARS.
 FLOORS = {
     "E": {"actor": 0.78, "event_date": 0.76},
@@ -76,7 +76,7 @@ FLOORS = {
     "Z": {"activity": 0.74, "actor": 0.71, "event_date": 0.83},
     "AA": {"f1": 0.96, "activity": 0.73, "actor": 0.75, "event_date": 0.72},
     # AB-AE: measured blind in the fourth session against the shipped rules + classifier
-    # (see their READMEs); rules alone today, activity / actor / date: AB 0.845/0.801/0.800,
+    # (see their READMEs); rules alone today, activity / actor / date: AB 0.845/0.801/0.829,
     # AC 0.764/0.723/0.932, AD 0.787/0.814/0.849, AE 0.708/0.726/0.714.
     "AB": {"activity": 0.82, "actor": 0.78, "event_date": 0.78},
     "AC": {"activity": 0.74, "actor": 0.70},
