@@ -295,7 +295,8 @@ _CITY_QUARTER_KINDS = frozenset({"neighbourhood", "district"})
 # Places that are whole settlements: a "city's X district" context cannot mean one of
 # these when it lies outside the city.
 _SETTLEMENT_KINDS = frozenset({"town", "village", "city"})
-_PLURAL_SETTLEMENTS = frozenset({"villages", "towns", "areas", "communities"})
+# ("areas in Aleppo" are the city's: "restored security to new areas in Aleppo".)
+_PLURAL_SETTLEMENTS = frozenset({"villages", "towns", "communities"})
 # Heads of organisation names: a place name followed (within a capitalised run) by one
 # of these is part of an organisation ("Aleppo Media Center", "Levant Front").
 _ORG_HEADS = frozenset("""

@@ -220,6 +220,11 @@ def test_countryside_of_aleppo_and_villages_in_idlib_are_the_provinces(nlp, gaze
                                             gazetteer.lookup("Idlib Governorate").id]
 
 
+def test_areas_in_aleppo_are_the_citys_not_the_provinces(nlp, gazetteer):
+    found = places(nlp, "Army units restored security to new areas in Aleppo on Monday.")
+    assert [pid for _, pid, _ in found] == [gazetteer.lookup("Aleppo").id]
+
+
 def test_an_apposition_naming_towns_picks_the_town_not_the_city_quarter(nlp, gazetteer):
     town = place_of(nlp, "Government troops reached Nubl and Zahraa, the two besieged towns.",
                     "Zahraa")
