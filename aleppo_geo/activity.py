@@ -1271,6 +1271,8 @@ class ActivityTagger:
         heads += [c for h in list(heads) for c in h.children if c.dep_ == "appos"]  # "X, the area where ..."
         heads += [c for h in list(heads) if h.dep_ == "appos" for c in h.children if c.dep_ == "prep"
                   for g in c.children if g.dep_ == "pobj"]  # "the area just west of the city where ..."
+        governing = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        held = governing is not None and governing.lemma_.lower() in _HOLDING  # "troops still hold X, which ..."
         for head in heads:
             for clause in head.children:
                 if clause.dep_ == "relcl" and (head.i == root.i or head.dep_ == "appos" and head.head.i == root.i
@@ -1281,10 +1283,8 @@ class ActivityTagger:
                     # "Dahiyet al-Assad, which rebels overran on Friday", "X, which fell
                     # to the army on Sunday": the place is what the clause acted on.
                     act = self._lexicon_activity(clause, None)
-                    governing = next((a for a in root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                     if act in _EVENT_ACTIVITIES and not self._hypothetical(clause, act) \
-                            and clause.lemma_.lower() not in _HOLDING and not (
-                                governing is not None and governing.lemma_.lower() in _HOLDING):
+                            and clause.lemma_.lower() not in _HOLDING and not held:
                         # (Not "which rebels had held since 2012", nor "troops still hold X,
                         # which they cut in July": who holds a place is a state, no event.)
                         return _Finding(act, clause, "relative clause")

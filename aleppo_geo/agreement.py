@@ -19,13 +19,12 @@ evaluate`` applies to the pipeline) where the first one does.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aleppo_geo.evaluate import Accuracy, GoldError, load_gold
+from aleppo_geo.evaluate import Accuracy, GoldError, _day, as_json, load_gold
 
 __all__ = ["Agreement", "agreement", "as_json", "cohen_kappa"]
 
@@ -122,7 +121,7 @@ def agreement(first: list[dict[str, Any]] | str | Path,
     actor_ok = sum((a[k].get("actor") or None) == (b[k].get("actor") or None) for k in keys)
     dated = [k for k in keys if a[k].get("event_date") or b[k].get("event_date")]
     def same_day(k: Key) -> bool:
-        return str(a[k].get("event_date") or "")[:10] == str(b[k].get("event_date") or "")[:10]
+        return _day(a[k].get("event_date")) == _day(b[k].get("event_date"))
 
     first_dated = [k for k in dated if a[k].get("event_date")]
     consensus = {k: (x, a[k].get("actor") or None) for k, (x, y) in zip(keys, activity_pairs)
@@ -135,7 +134,3 @@ def agreement(first: list[dict[str, Any]] | str | Path,
         event_date_first=Accuracy(sum(map(same_day, first_dated)), len(first_dated)),
         activity_kappa=cohen_kappa(activity_pairs),
         disagreements=Counter((x, y) for x, y in activity_pairs if x != y), consensus=consensus)
-
-
-def as_json(result: Agreement) -> str:
-    return json.dumps(result.to_dict(), indent=2)

@@ -441,5 +441,6 @@ def evaluate_corpus(gold_path: str | Path, corpus_dir: str | Path, *, nlp: Any =
     return evaluate(table, gold, gazetteer=gazetteer or Gazetteer.load(), texts=texts)
 
 
-def as_json(evaluation: Evaluation) -> str:
+def as_json(evaluation: Any) -> str:
+    """An :class:`Evaluation` (or anything with ``to_dict()``, such as an agreement) as JSON."""
     return json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False, default=str)
