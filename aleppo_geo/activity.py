@@ -1864,6 +1864,9 @@ class ActivityTagger:
                                 return _Finding(reason="hypothetical", hypothetical=True)
                             return _Finding(act, v, "ellipsis")
             if tok.lemma_.lower() in _REPORTING and tok.pos_ in {"VERB", "AUX"}:
+                if dep == "dobj" and prev.lemma_.lower() == "life" and tok.lemma_.lower() == "claim":
+                    # "Rebel shells claimed the lives of three civilians in X": a toll, not a claim.
+                    return _Finding("casualties", prev, "toll")
                 if dep == "dobj" and prev.pos_ == "NOUN" and tok.lemma_.lower() in {"report", "describe", "hear"}:
                     act = self._lexicon_activity(prev, None)
                     if act is None and prev.lemma_.lower() in {"fire", "gunfire"} and any(
@@ -2646,6 +2649,8 @@ class ActivityTagger:
                 and lemma in {"push", "beat", "fight", "fend", "drive", "hold", "force", "throw"}:
             # "pushed back an attempt", "fended off an attack".
             return "repelled"
+        if lemma == "life" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"claim", "take", "cost"}:
+            return "casualties"  # "rebel shells claimed the lives of three civilians in X"
         if lemma == "cut" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards", "toward"}:
             return None  # "cut the road to X": where the road leads
         if lemma in {"cut", "seal", "sever"} and pos == "VERB":

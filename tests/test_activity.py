@@ -2648,3 +2648,13 @@ def test_days_after_without_a_count_gives_the_recalled_event_no_day(nlp, tagger)
     text = "The attack came days after rebels seized the Artillery College on August 6."
     got = tag(nlp, tagger, text, "Artillery College", published=dt.date(2016, 8, 20))
     assert got["Artillery College"]._.event_date == dt.date(2016, 8, 6)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Shells that "claimed the lives" of people there: a toll, not a claim made by someone.
+    ("Mortar shells claimed the lives of four civilians in al-Hamdaniya on Sunday.", "casualties"),
+    # A side that claims a capture is still a claim of a capture.
+    ("Rebels claimed the capture of al-Hamdaniya on Sunday.", "capture"),
+])
+def test_shells_claiming_lives_is_a_toll_not_a_claim(nlp, tagger, text, expected):
+    assert tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]._.activity == expected
