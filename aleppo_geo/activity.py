@@ -864,9 +864,17 @@ class ActivityTagger:
                 continue
             ctx.inherited[sent.start] = carry if carry is not None else (None, "unknown")
             pluperfect = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in sent.root.children)
-            if own is not None and (own[0] is not None or own[1] in {"week", "month", "season"}) \
-                    and (self._dates_an_event(exprs) or carry is None and own[0] is not None
-                         and not self._dates_a_meeting(exprs)) and not pluperfect:
+            quoted = [(e, t) for e, t in exprs if e.date is None and _inside_quote_marks(t)]
+            if quoted:
+                # '"Most of it was destroyed last month," said an official': a vague time
+                # in quoted words does not clear the reporter's dated narrative.
+                exprs_lent = [x for x in exprs if x not in quoted]
+                lent = self._sentence_date(exprs_lent)
+            else:
+                exprs_lent, lent = exprs, own
+            if lent is not None and (lent[0] is not None or lent[1] in {"week", "month", "season"}) \
+                    and (self._dates_an_event(exprs_lent) or carry is None and lent[0] is not None
+                         and not self._dates_a_meeting(exprs_lent)) and not pluperfect:
                 # (The first dated sentence of the body - the lead - sets the story's day
                 # whatever its verb: "A deal ... appeared to collapse Wednesday, as
                 # shelling resumed".)
@@ -875,10 +883,10 @@ class ActivityTagger:
                 # (A "since ..." range or a vague "so far" neither sets nor clears the day.)
                 # Only a dated event continues as the narrative's day: "an agreement
                 # brokered on Tuesday night" does not date the next paragraph's shooting.
-                if carry is not None and carry[0] is not None and own[0] is not None and own[0] < carry[0] \
+                if carry is not None and carry[0] is not None and lent[0] is not None and lent[0] < carry[0] \
                         and resume is None:
                     resume = (carry, para)
-                carry = own
+                carry = lent
             ctx.sent_dates[sent.start] = own if own is not None else carry or (None, "unknown")
         return ctx
 
@@ -4356,6 +4364,13 @@ def _narrative_offset(expr: TimeExpression) -> int | None:
         return -n if m.group("dir").lower() == "earlier" else n
     text = expr.text.lower()
     return -1 if ("before" in text or "previous" in text) else 1
+
+
+def _inside_quote_marks(tok: Token) -> bool:
+    """Whether a token stands between opening and closing quotation marks of its paragraph."""
+    text = tok.doc.text
+    before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _line_tokens(span: Span) -> tuple[int, list[Token]]:

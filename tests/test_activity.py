@@ -2658,3 +2658,12 @@ def test_days_after_without_a_count_gives_the_recalled_event_no_day(nlp, tagger)
 ])
 def test_shells_claiming_lives_is_a_toll_not_a_claim(nlp, tagger, text, expected):
     assert tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]._.activity == expected
+
+
+def test_a_vague_time_in_quoted_words_does_not_clear_the_narratives_day(nlp, tagger):
+    text = ("Warplanes struck al-Shaar on Tuesday, activists said.\n\n"
+            "\"We have nothing left. Most of it was destroyed in the strikes last month,\" said a rescuer.\n\n"
+            "The monitor said air raids also hit Tariq al-Bab.")
+    got = tag(nlp, tagger, text, "al-Shaar", "Tariq al-Bab", published=dt.date(2016, 10, 12))
+    assert got["al-Shaar"]._.event_date == dt.date(2016, 10, 11)
+    assert got["Tariq al-Bab"]._.event_date == dt.date(2016, 10, 11)
