@@ -647,6 +647,10 @@ class _DocContext:
     previous: tuple[Span, Any] | None = None
     #: What the rules found for each mention (by start token), for the classifier.
     findings: dict[int, "_Finding"] = field(default_factory=dict)
+    #: The rules' activity for each mention (by start token), before any revision, and
+    #: each sentence's mentions (by the sentence's start), for the classifier.
+    rule_activity: dict[int, str] = field(default_factory=dict)
+    sentence_mentions: dict[int, list[Span]] = field(default_factory=dict)
 
 
 class ActivityTagger:
@@ -701,6 +705,9 @@ class ActivityTagger:
                 side = ctx.place_actor.get(self._place_key(span))
                 if side is not None:
                     span._.actor = side
+        for span in spans:
+            ctx.rule_activity[span.start] = span._.activity or "none"
+            ctx.sentence_mentions.setdefault(span.sent.start, []).append(span)
         return ctx
 
     def mention_features(self, doc: Doc) -> list[tuple[Span, list[str]]]:
@@ -745,6 +752,26 @@ class ActivityTagger:
         feats.add(f"sentence_side={side}")
         if self._line_of(ctx, span.start_char) in ctx.heading_lines:
             feats.add("heading")
+        # The nearest verbs before and after the mention in its sentence, whatever the
+        # parse made of them ("had earlier secured X, Y and Z neighborhoods", where the
+        # small model read "secured" as an adjective).
+        sent = span.sent
+        before = next((t for t in reversed(doc[sent.start:span.start]) if t.tag_.startswith("VB")
+                       and t.i not in places), None)
+        after = next((t for t in doc[span.end:sent.end] if t.tag_.startswith("VB") and t.i not in places), None)
+        if before is not None:
+            feats.add(f"verb_before={before.lemma_.lower()}")
+        if after is not None:
+            feats.add(f"verb_after={after.lemma_.lower()}")
+        # What the rules made of the mentions listed just before and after it: a list the
+        # parser broke keeps one event ("captured A, B and several positions in C").
+        near = [o for o in ctx.sentence_mentions.get(sent.start, ()) if o.start != span.start]
+        prev = [o for o in near if o.end <= span.start and span.start - o.end <= 6]
+        nxt = [o for o in near if o.start >= span.end and o.start - span.end <= 6]
+        if prev:
+            feats.add(f"previous_mention={ctx.rule_activity.get(prev[-1].start, 'none')}")
+        if nxt:
+            feats.add(f"next_mention={ctx.rule_activity.get(nxt[0].start, 'none')}")
         # Pairs a linear model cannot form from single features: the rules' label with the
         # preposition and the governing words, the preposition with its governor, ...
         values = {}

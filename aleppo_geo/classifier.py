@@ -28,10 +28,10 @@ from aleppo_geo.files import atomic_write_text
 
 #: Bumped whenever the features :meth:`aleppo_geo.activity.ActivityTagger.mention_features`
 #: extracts change; a saved model with another version is refused rather than misread.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 #: How sure the classifier must be before it replaces the rules' label.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.4
 
 #: Where the bundled model lives inside the package.
 BUNDLED_PATH = Path(__file__).resolve().parent / "weights" / "activity_classifier.json"

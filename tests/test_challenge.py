@@ -23,6 +23,7 @@ its sentence, so the failure says what to fix rather than only that a number is 
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -147,6 +148,15 @@ FLOORS = {
     "BI": {"resolution": 0.94, "activity": 0.68, "actor": 0.70, "event_date": 0.74},
     "BJ": {"activity": 0.77, "actor": 0.81, "event_date": 0.79},
     "BK": {"f1": 0.95, "resolution": 0.95, "activity": 0.82},
+    # BL-BO: the blind measurement of the sixth session's starting pipeline (commit c8f0f21;
+    # see their READMEs). BM's annotator spans "the Aleppo cement plant" as a place the
+    # gazetteer lacks and reads "Zahraa" beside Nubl as the town: its F1 floor.
+    # Rules alone, activity / actor / date: BL 0.712/0.694/0.734, BM 0.676/0.662/0.797, BN
+    # 0.759/0.713/0.809, BO 0.800/0.787/0.830.
+    "BL": {"activity": 0.69, "actor": 0.67, "event_date": 0.71},
+    "BM": {"f1": 0.96, "activity": 0.65, "actor": 0.64, "event_date": 0.77},
+    "BN": {"activity": 0.73, "actor": 0.69, "event_date": 0.78},
+    "BO": {"activity": 0.78, "actor": 0.76, "event_date": 0.80},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
@@ -191,7 +201,10 @@ def test_gold_labels_use_the_contract_vocabulary_and_actor_is_null_exactly_when_
             if m["actor"] is not None:
                 assert m["actor"] in ACTORS, m
             if m["event_date"] is not None:
-                assert re.fullmatch(r"2016-\d\d-\d\d", m["event_date"]), m
+                # A real day, on or before publication (background can reach back to
+                # 2015: "the Russian air campaign began on September 30, 2015").
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d", m["event_date"]), m
+                assert dt.date.fromisoformat(m["event_date"]) <= dt.date.fromisoformat(record["published"]), m
 
 
 def test_gold_canonicals_name_gazetteer_places_except_the_listed_gaps():

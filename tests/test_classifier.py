@@ -161,3 +161,26 @@ def test_a_stale_bundled_classifier_does_not_block_collecting_training_examples(
         load_pipeline()
     examples = gold_examples([("challenge_c", DATA / "challenge_c" / "gold.jsonl", DATA / "challenge_c")])
     assert len(examples) > 50
+
+
+def test_the_features_name_the_nearest_verbs_and_what_the_rules_made_of_the_listed_neighbours():
+    """Where the parse breaks ("had earlier secured" read as an adjective), the classifier
+    still sees the verb before the list and the rules' label of the place listed before."""
+    import datetime as dt
+
+    from aleppo_geo.pipeline import load_pipeline
+
+    nlp = load_pipeline(classifier=None)
+    tagger = nlp.get_pipe("aleppo_activity")
+    doc = nlp.make_doc("Troops stormed Bani Zaid and al-Haidariya on Monday, the army said.")
+    doc._.published = dt.date(2016, 11, 30)
+    for _name, proc in nlp.pipeline:
+        if proc is not tagger:
+            doc = proc(doc)
+    feats = {span.text: set(f) for span, f in tagger.mention_features(doc)}
+    assert "verb_before=storm" in feats["Bani Zaid"]
+    assert "verb_after=say" in feats["al-Haidariya"]
+    # The rules' label of the neighbour, not any later revision of it.
+    assert "previous_mention=ground_advance" in feats["al-Haidariya"]
+    assert "next_mention=ground_advance" in feats["Bani Zaid"]
+    assert not any(f.startswith("previous_mention=") for f in feats["Bani Zaid"])
