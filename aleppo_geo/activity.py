@@ -2032,8 +2032,11 @@ class ActivityTagger:
                 activity, tok = "casualties", tok.head.head
             if activity in {"airstrike", "shelling"} and tok.pos_ == "VERB" and tok.dep_ in {"advcl", "acl", "conj"} \
                     and tok.head.i < tok.i and _LEXICON.get(tok.head.lemma_.lower()) == "casualties" \
-                    and any(t.lower_ in {"in", "by", "during", "amid"} for t in tok.doc[tok.head.i + 1:tok.i]):
+                    and any(t.lower_ in {"in", "by", "during", "amid"} for t in tok.doc[tok.head.i + 1:tok.i]) \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 # "Five civilians died in rebel shelling of X" (parsed as a clause of "died").
+                # (A verb with a subject of its own is a clause of its own: "14 fighters were
+                # killed in clashes in Y, and warplanes hit X".)
                 activity, tok = "casualties", tok.head
             if activity in {"airstrike", "shelling"} and tok.dep_ in {"acl", "amod"} and tok.head.dep_ == "pobj" \
                     and tok.head.head.dep_ == "agent" \

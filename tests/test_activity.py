@@ -2667,3 +2667,15 @@ def test_a_vague_time_in_quoted_words_does_not_clear_the_narratives_day(nlp, tag
     got = tag(nlp, tagger, text, "al-Shaar", "Tariq al-Bab", published=dt.date(2016, 10, 12))
     assert got["al-Shaar"]._.event_date == dt.date(2016, 10, 11)
     assert got["Tariq al-Bab"]._.event_date == dt.date(2016, 10, 11)
+
+
+def test_a_strike_with_its_own_subject_after_a_toll_is_its_own_clause(nlp, tagger):
+    text = ("The monitor said 14 fighters were killed in clashes in al-Ashrafiyeh, and that warplanes "
+            "hit the districts of Masaken Hanano and al-Sakhour on Thursday.")
+    got = tag(nlp, tagger, text, "al-Ashrafiyeh", "Masaken Hanano", "al-Sakhour")
+    assert got["al-Ashrafiyeh"]._.activity == "casualties"
+    assert summary(got["Masaken Hanano"]) == ("airstrike", "government")
+    assert summary(got["al-Sakhour"]) == ("airstrike", "government")
+    # A misparsed "died in rebel shelling of X" is still the toll's.
+    text = "Five civilians died in rebel shelling of al-Hamdaniya on Sunday."
+    assert tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]._.activity == "casualties"
