@@ -1952,10 +1952,13 @@ class ActivityTagger:
                 # "Russia halted air strikes on X on Tuesday": stopping strikes is not striking.
                 return _Finding(reason="cessation")
             activity = self._lexicon_activity(tok, prev)
-            if activity is None and tok.lemma_.lower() == "be":
+            if activity is None and (tok.lemma_.lower() == "be" or tok.lemma_.lower() in {"remain", "stay"} and any(
+                    c.dep_ == "prep" and c.lower_ == "under" for c in tok.children)):
                 activity, tok = self._copula_activity(tok, prev)
             if activity and dep == "nsubj" and tok.pos_ == "VERB" and (
                     tok.lemma_.lower() not in _UNACCUSATIVE or any(c.dep_ == "dobj" for c in tok.children)) \
+                    and not (tok.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under"
+                                                                   for c in tok.children)) \
                     and not (tok.lemma_.lower() == "change" and any(c.lemma_.lower() == "hand" for c in tok.children)) \
                     and (span.start <= prev.i < span.end or prev.lower_ in _ADMIN) \
                     and not (tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)) \
@@ -2284,6 +2287,9 @@ class ActivityTagger:
                     act = self._lexicon_activity(g, None)
                     if g.dep_ == "pobj" and act:
                         return act, g
+                    if g.dep_ == "pobj" and g.lemma_.lower() in {"fire", "gunfire"}:
+                        # "the road was now under rebel fire", "remains under air and artillery fire"
+                        return self._weapon(g, default="shelling"), g
         if prev.dep_ == "prep" and prev.lower_ in {"inside", "into", "within"}:
             subj = {t.lemma_.lower() for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
             if subj & _ARMED or subj & {"our", "we"}:
@@ -2957,6 +2963,10 @@ class ActivityTagger:
             under = next(c for c in kids if c.lower_ == "under")
             for g in under.children:
                 act = self._lexicon_activity(g, None) if g.dep_ == "pobj" else None
+                if g.dep_ == "pobj" and g.lemma_.lower() == "control":
+                    return "capture"  # "X came under government control on Saturday"
+                if g.dep_ == "pobj" and g.lemma_.lower() in {"fire", "gunfire"}:
+                    return self._weapon(g, default="shelling")  # "the road came under rebel fire"
                 if act:
                     return self._weapon(tok, default="airstrike") if act == "ground_advance" and g.lemma_.lower() \
                         == "attack" and self._subject_words(tok) & {"hospital", "clinic", "school", "market",

@@ -2679,3 +2679,18 @@ def test_a_strike_with_its_own_subject_after_a_toll_is_its_own_clause(nlp, tagge
     # A misparsed "died in rebel shelling of X" is still the toll's.
     text = "Five civilians died in rebel shelling of al-Hamdaniya on Sunday."
     assert tag(nlp, tagger, text, "al-Hamdaniya")["al-Hamdaniya"]._.activity == "casualties"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A place that comes under fire or under a side's control is the site, not an agent.
+    ("The Ramouseh road came under rebel fire on Monday.", ("shelling", "opposition")),
+    ("Al-Sukkari came under heavy shelling on Monday.", ("shelling", "unknown")),
+    ("The districts of al-Sakhour and Masaken Hanano came under government control on Saturday.",
+     ("capture", "government")),
+    ("Residents said the Ramouseh road was now under rebel fire.", ("shelling", "opposition")),
+    # Staying under a side's control is no change.
+    ("Al-Sukkari remains under rebel control.", ("none", None)),
+])
+def test_coming_under_fire_or_control_is_what_happened_at_the_place(nlp, tagger, text, expected):
+    place = next(p for p in ("Ramouseh road", "Al-Sukkari", "al-Sakhour") if p in text)
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
