@@ -2254,6 +2254,12 @@ class ActivityTagger:
                     g.lemma_.lower() in {"hand", "control"} for g in c.children)
                 for c in list(tok.children) + list(back[0].children)):
             return "capture", tok  # "X is back in our hands", "X was back under army control"
+        if tok.lemma_.lower() == "be" and any(c.dep_ == "advmod" and c.lower_ in {"now", "fully", "completely", "entirely"}
+                                              for c in list(tok.children) + [g for c in tok.children for g in c.children]) \
+                and any(c.dep_ == "prep" and (c.lower_ == "under" and any(g.lemma_.lower() == "control" for g in c.children)
+                                             or c.lower_ == "in" and any(g.lemma_.lower() == "hand" for g in c.children))
+                        for c in tok.children):
+            return "capture", tok  # "Handarat is now completely in the hands of the army"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "risk" for g in c.children):
                 return "humanitarian", tok  # "X is at risk of water cuts"

@@ -2694,3 +2694,14 @@ def test_a_strike_with_its_own_subject_after_a_toll_is_its_own_clause(nlp, tagge
 def test_coming_under_fire_or_control_is_what_happened_at_the_place(nlp, tagger, text, expected):
     place = next(p for p in ("Ramouseh road", "Al-Sukkari", "al-Sakhour") if p in text)
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Now, or fully, in a side's hands or under its control: the place has just changed hands.
+    ("\"Handarat is now fully under the control of our forces,\" a military source said.", ("capture", "government")),
+    ("Handarat is completely in the hands of the army, state media said.", ("capture", "government")),
+    # A standing state is no news.
+    ("Handarat is under army control, state media said.", ("none", None)),
+])
+def test_a_place_now_under_a_sides_control_was_captured(nlp, tagger, text, expected):
+    assert summary(tag(nlp, tagger, text, "Handarat")["Handarat"]) == expected
