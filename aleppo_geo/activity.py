@@ -367,6 +367,10 @@ _add("humanitarian", [
     "misery", "depend", "rely", "deliver", "delivery", "airdrop", "trucking", "distribute",
     "distribution", "ration",
 ])
+_add("humanitarian", ["price", "bread", "flour"])
+#: Staples whose price reporters quote as the measure of a siege.
+_STAPLES = {"bread", "flour", "sugar", "rice", "fuel", "diesel", "oil", "milk", "bulgur", "lentil", "lentils",
+            "vegetable", "vegetables", "food", "kilogram", "kilo", "bundle", "loaf", "litre", "liter"}
 _add("evacuation", [
     "arrive", "evacuate", "evacuation", "evacuee", "bus", "corridor", "exodus", "flee", "depart",
     "departure", "withdraw", "withdrawal", "leave", "exit", "displace", "shelter", "refuge",
@@ -2962,6 +2966,19 @@ class ActivityTagger:
                                                              "whatsapp", "app", "email", "text"} for g in c.subtree)
                 for c in kids):
             return ""  # "a doctor reached by phone in X": where the speaker was
+        if pos == "VERB" and lemma in {"go", "move", "head", "relocate"} and child is not None \
+                and child.lower_ in {"to", "into", "toward", "towards"}:
+            # "Most have gone to X", "some 25,000 (moved) to X": where people displaced by
+            # the fighting went, when they or the sentence before say they fled.
+            subj = self._subject_words(tok)
+            before = tok.doc[max(0, tok.sent.start - 1)].sent if tok.sent.start > 0 else tok.sent
+            fled = {t.lemma_.lower() for t in list(tok.sent) + list(before)} & {
+                "flee", "displace", "leave", "evacuate", "escape", "exodus", "uproot"}
+            if subj & (_CIVILIANS | {"most", "family", "families"}) and fled \
+                    and not subj & (_ARMED | {"fighter", "troop", "soldier"}):
+                return "evacuation"
+        if pos == "VERB" and lemma in {"cost", "sell"} and self._subject_words(tok) & _STAPLES:
+            return "humanitarian"  # "a bundle of bread now costs five times as much in X"
         if pos == "VERB" and lemma == "change" and "hand" in obj_lemmas:
             return "capture"  # "the Armament College also changed hands"
         if pos == "VERB" and lemma == "come" and "under" in prts:

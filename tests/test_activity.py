@@ -2705,3 +2705,17 @@ def test_coming_under_fire_or_control_is_what_happened_at_the_place(nlp, tagger,
 ])
 def test_a_place_now_under_a_sides_control_was_captured(nlp, tagger, text, expected):
     assert summary(tag(nlp, tagger, text, "Handarat")["Handarat"]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # The price of staples, and bread and flour running out, are the siege's measure.
+    ("A bundle of bread now costs five times as much in al-Shaar, residents say.", "al-Shaar", "humanitarian"),
+    ("Prices in the markets of Bustan al-Qasr have tripled in a week, residents said.", "Bustan al-Qasr",
+     "humanitarian"),
+    # Where displaced people went, when the sentence or the one before says they fled.
+    ("Thousands of civilians fled the eastern districts this week. Most have gone to Jibreen.", "Jibreen",
+     "evacuation"),
+    ("The army's engineers went to Jibreen on Monday.", "Jibreen", "none"),
+])
+def test_prices_of_staples_and_where_the_displaced_went(nlp, tagger, text, place, expected):
+    assert tag(nlp, tagger, text, place)[place]._.activity == expected
