@@ -365,9 +365,8 @@ _add("humanitarian", [
     "aid", "convoy", "humanitarian", "food", "medicine", "supply", "doctor", "hunger", "starvation",
     "shortage", "catastrophe", "hell", "suffering", "health", "malnutrition", "famine", "relief",
     "misery", "depend", "rely", "deliver", "delivery", "airdrop", "trucking", "distribute",
-    "distribution", "ration",
+    "distribution", "ration", "price", "bread", "flour",
 ])
-_add("humanitarian", ["price", "bread", "flour"])
 #: Staples whose price reporters quote as the measure of a siege.
 _STAPLES = {"bread", "flour", "sugar", "rice", "fuel", "diesel", "oil", "milk", "bulgur", "lentil", "lentils",
             "vegetable", "vegetables", "food", "kilogram", "kilo", "bundle", "loaf", "litre", "liter"}
@@ -945,9 +944,7 @@ class ActivityTagger:
         """Whether the sentence opens inside a quotation (starts with, or continues, a quote)."""
         text = sent.text.lstrip()
         doc = sent.doc
-        para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-        before = doc.text[para_start:sent.start_char]
-        opened = text[:1] in {"“", '"', "‘"} or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        opened = text[:1] in {"“", '"', "‘"} or _quote_open_at(doc.text, sent.start_char)
         if not opened:
             return False
         # '"Handarat has fallen," an official told Reuters.' closes the quote and
@@ -4429,11 +4426,15 @@ def _narrative_offset(expr: TimeExpression) -> int | None:
     return -1 if ("before" in text or "previous" in text) else 1
 
 
+def _quote_open_at(text: str, char: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``char``."""
+    before = text[text.rfind("\n", 0, char) + 1:char]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _inside_quote_marks(tok: Token) -> bool:
     """Whether a token stands between opening and closing quotation marks of its paragraph."""
-    text = tok.doc.text
-    before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return _quote_open_at(tok.doc.text, tok.idx)
 
 
 def _line_tokens(span: Span) -> tuple[int, list[Token]]:
