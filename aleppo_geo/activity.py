@@ -2809,7 +2809,8 @@ class ActivityTagger:
             # moving out, not troops advancing.
             if child is not None and child.dep_ == "prep" and child.lower_ not in {
                     "from", "to", "towards", "toward", "into", "out", "through", "across", "via", "at", "in",
-                    "inside", "past", "around", "near", "of", "on"} and any(
+                    "inside", "past", "around", "near", "of", "on"} \
+                    and not (child.lower_ == "for" and lemma in {"flee", "leave", "depart", "escape"}) and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in _CIVILIANS for c in tok.children):
                 return None  # "thousands marched in Istanbul in solidarity with X"
             for c in tok.children:
@@ -2963,9 +2964,9 @@ class ActivityTagger:
                                                              "whatsapp", "app", "email", "text"} for g in c.subtree)
                 for c in kids):
             return ""  # "a doctor reached by phone in X": where the speaker was
-        if pos == "VERB" and lemma in {"go", "move", "head", "relocate"} and child is not None \
-                and child.lower_ in {"to", "into", "toward", "towards"}:
-            # "Most have gone to X", "some 25,000 (moved) to X": where people displaced by
+        if pos == "VERB" and child is not None and (lemma in {"go", "move", "head", "relocate"} and child.lower_ in {
+                "to", "into", "toward", "towards"} or lemma == "make" and child.lower_ == "for"):
+            # "Most have gone to X", "others made for X": where people displaced by
             # the fighting went, when they or the sentence before say they fled.
             subj = self._subject_words(tok)
             before = tok.doc[max(0, tok.sent.start - 1)].sent if tok.sent.start > 0 else tok.sent

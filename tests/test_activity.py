@@ -2719,3 +2719,14 @@ def test_a_place_now_under_a_sides_control_was_captured(nlp, tagger, text, expec
 ])
 def test_prices_of_staples_and_where_the_displaced_went(nlp, tagger, text, place, expected):
     assert tag(nlp, tagger, text, place)[place]._.activity == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Fleeing "for" a place names where people went.
+    ("Thousands of civilians have fled the eastern districts for Sheikh Maqsoud.", "evacuation"),
+    ("Civilians fled the fighting overnight. Others made for Sheikh Maqsoud.", "evacuation"),
+    # Fighting "for" a place is not a flight there.
+    ("Rebels were fighting for Sheikh Maqsoud.", "clashes"),
+])
+def test_fleeing_for_a_place_names_the_destination(nlp, tagger, text, expected):
+    assert tag(nlp, tagger, text, "Sheikh Maqsoud")["Sheikh Maqsoud"]._.activity == expected
