@@ -2969,7 +2969,7 @@ class ActivityTagger:
             # "Most have gone to X", "others made for X": where people displaced by
             # the fighting went, when they or the sentence before say they fled.
             subj = self._subject_words(tok)
-            before = tok.doc[max(0, tok.sent.start - 1)].sent if tok.sent.start > 0 else tok.sent
+            before = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else tok.sent
             fled = {t.lemma_.lower() for t in list(tok.sent) + list(before)} & {
                 "flee", "displace", "leave", "evacuate", "escape", "exodus", "uproot"}
             if subj & (_CIVILIANS | {"most", "family", "families"}) and fled \
