@@ -423,6 +423,8 @@ _REPORTING = {
 }
 
 _DISPUTING = {"deny", "dispute", "reject", "refute"}
+#: "accused rebels of shelling X": the verb's object, not its subject, is who acted.
+_ACCUSE = {"accuse", "blame", "charge"}
 
 _CIVILIANS = {
     "civilian", "resident", "family", "people", "child", "woman", "refugee", "patient", "inhabitant",
@@ -3741,6 +3743,9 @@ class ActivityTagger:
             # (Not for air strikes and sieges: rebels had no aircraft and laid no siege,
             # so a rebel named nearby is a victim or a speaker, not the actor.)
             skip = set(t.i for t in speaker.subtree) if speaker is not None else set()
+            if speaker is not None and speaker.head.lemma_.lower() in _REPORTING:
+                # Whom the speaker told is no side either: "a source told SANA that ...".
+                skip |= {t.i for c in speaker.head.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
             skip |= set(range(span.start, span.end))
             # Place names are no side: "Dahiyet al-Assad", "the Air Force Intelligence complex".
             skip |= ctx.place_tokens
@@ -3930,6 +3935,10 @@ class ActivityTagger:
                     candidates.extend(g for a in c.children if a.dep_ in {"agent", "prep"} and a.lower_ in {
                         "by", "from"} for g in a.children if g.dep_ == "pobj")
             if candidates:
+                break
+            if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and cur.head.lemma_.lower() in _ACCUSE:
+                # "State media accused rebels of shelling X": the accused did it, not the accuser.
+                candidates.extend(c for c in cur.head.children if c.dep_ == "dobj")
                 break
             if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "compound", "attr"} and cur.head.i != cur.i:

@@ -2730,3 +2730,17 @@ def test_prices_of_staples_and_where_the_displaced_went(nlp, tagger, text, place
 ])
 def test_fleeing_for_a_place_names_the_destination(nlp, tagger, text, expected):
     assert tag(nlp, tagger, text, "Sheikh Maqsoud")["Sheikh Maqsoud"]._.activity == expected
+
+
+@pytest.mark.parametrize("text, place, side", [
+    # Whom a source told is no side: the shells came from the terrorists of state media's telling.
+    ("A police source told SANA that terrorists positioned in the east fired rocket shells on al-Midan.",
+     "al-Midan", "opposition"),
+    # The accused acted, not the accuser.
+    ("The defence ministry accused insurgents of firing on government areas, including shelling of al-Hamdaniya.",
+     "al-Hamdaniya", "opposition"),
+    ("Rebels accused government forces of shelling the crossing at Bustan al-Qasr.", "Bustan al-Qasr",
+     "government"),
+])
+def test_the_addressee_and_the_accuser_are_not_the_side_that_fired(nlp, tagger, text, place, side):
+    assert summary(tag(nlp, tagger, text, place)[place]) == ("shelling", side)
