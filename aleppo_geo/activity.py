@@ -3936,9 +3936,12 @@ class ActivityTagger:
                         "by", "from"} for g in a.children if g.dep_ == "pobj")
             if candidates:
                 break
-            if cur.dep_ == "prep" and cur.lower_ in {"of", "for"} and cur.head.lemma_.lower() in _ACCUSE:
+            if cur.dep_ == "prep" and (cur.head.lemma_.lower() in _ACCUSE or cur.lower_ in {"of", "for"}
+                                       and cur.head.dep_ == "dobj" and cur.head.head.lemma_.lower() in _ACCUSE):
                 # "State media accused rebels of shelling X": the accused did it, not the accuser.
-                candidates.extend(c for c in cur.head.children if c.dep_ == "dobj")
+                accused = cur.head if cur.head.dep_ == "dobj" else None
+                candidates.extend([accused] if accused is not None else
+                                  (c for c in cur.head.children if c.dep_ == "dobj"))
                 break
             if cur.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "pobj", "prep", "dobj", "nsubj",
                             "nsubjpass", "compound", "attr"} and cur.head.i != cur.i:

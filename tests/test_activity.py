@@ -2734,10 +2734,11 @@ def test_fleeing_for_a_place_names_the_destination(nlp, tagger, text, expected):
 
 @pytest.mark.parametrize("text, place, side", [
     # Whom a source told is no side: the shells came from the terrorists of state media's telling.
-    ("A police source told SANA that terrorists positioned in the east fired rocket shells on al-Midan.",
-     "al-Midan", "opposition"),
+    ("A source at the police command told SANA that terrorists positioned in Bani Zaid fired a number of "
+     "rocket shells on al-Midan, claiming the lives of two civilians.", "al-Midan", "opposition"),
     # The accused acted, not the accuser.
-    ("The defence ministry accused insurgents of firing on government areas, including shelling of al-Hamdaniya.",
+    ("The army accused insurgents of shelling al-Hamdaniya on Sunday.", "al-Hamdaniya", "opposition"),
+    ("The Syrian army accused the rebels of firing on government areas, including shelling of al-Hamdaniya.",
      "al-Hamdaniya", "opposition"),
     ("Rebels accused government forces of shelling the crossing at Bustan al-Qasr.", "Bustan al-Qasr",
      "government"),
