@@ -1687,6 +1687,18 @@ class ActivityTagger:
         span._.casualties_injured = None
 
     # .. activity ...........................................................
+    def _from_the_direction_of(self, span: Span) -> bool:
+        """Whether ``span`` (or the list it ends) follows "from the direction of"."""
+        doc = span.doc
+        places = {t.i for o in doc.spans.get(self.spans_key, []) for t in o}
+        i = span.start - 1
+        while i >= 0 and (i in places or doc[i].lower_ in {"the", "and", ",", "neighborhood", "neighbourhood",
+                                                           "district", "area", "quarter"}):
+            i -= 1
+        words = [t.lower_ for t in doc[max(0, i - 3):i + 1]]
+        return words[-2:] in (["direction", "of"], ["side", "of"], ["directions", "of"], ["axis", "of"]) \
+            and "from" in words[:-2]
+
     def _find_activity(self, span: Span) -> _Finding:
         root = _mention_root(span)
         sent = span.sent
@@ -1749,6 +1761,10 @@ class ActivityTagger:
             # "Inside besieged Aleppo, revolutionaries attacked ... on the X and Y fronts":
             # the opening phrase sets the scene; the named quarters carry the event.
             return _Finding(reason="container")
+        if self._from_the_direction_of(span):
+            # "attacked Y from the direction of X and Z": where the attack came from,
+            # however the parser hangs the words ("roundabout" read as a verb).
+            return _Finding(reason="origin_none")
         if span.start >= 2 and span.doc[span.start - 1].lower_ == "from" \
                 and span.doc[span.start - 2].lemma_.lower() in {"displace", "flee", "evacuate", "escape", "uproot"} \
                 and span.doc[span.start - 2].pos_ == "VERB":
@@ -2404,6 +2420,9 @@ class ActivityTagger:
                     "position", "base", "stronghold", "post", "bunker", "launchpad", "emplacement"} \
                     and governor.dep_ == "pobj" and governor.head.lower_ == "from":
                 return "origin_none"  # "fired from positions in X": where the fire came from
+            if prep == "of" and governor.lemma_.lower() in {"direction", "side", "axis"} \
+                    and governor.dep_ == "pobj" and governor.head.lower_ == "from":
+                return "origin_none"  # "attacked Y from the direction of X": where the attack came from
             if prep in {"to", "towards", "toward"} and head.i >= 2 and head.doc[head.i - 1].lower_ in _COMPASS \
                     and any(t.lemma_.lower() in {"road", "route", "highway", "motorway", "artery"}
                             for t in head.doc[max(head.i - 4, 0):head.i - 1]):

@@ -2745,3 +2745,20 @@ def test_fleeing_for_a_place_names_the_destination(nlp, tagger, text, expected):
 ])
 def test_the_addressee_and_the_accuser_are_not_the_side_that_fired(nlp, tagger, text, place, side):
     assert summary(tag(nlp, tagger, text, place)[place]) == ("shelling", side)
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # Where an attack came from is its origin, however the parse hangs the words.
+    ("Army units entered Ein al-Tal from the direction of the Jandoul roundabout on Sunday night.",
+     "Jandoul roundabout", "none"),
+    ("The army attacked Bustan al-Basha from the direction of the Jandoul roundabout and the Sheikh Maqsoud "
+     "neighborhood.", "Jandoul roundabout|Sheikh Maqsoud", "none"),
+    ("Pro-government forces attacked rebel positions in Sheikh Saeed from the direction of the airport.",
+     "airport", "none"),
+    # The target keeps its event.
+    ("Army units entered Ein al-Tal from the direction of the Jandoul roundabout on Sunday night.",
+     "Ein al-Tal", "ground_advance"),
+])
+def test_the_direction_an_attack_came_from_is_its_origin(nlp, tagger, text, place, expected):
+    *others, place = place.split("|")  # (the places listed before it, then the one checked)
+    assert tag(nlp, tagger, text, *others, place)[place]._.activity == expected
