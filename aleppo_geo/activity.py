@@ -3208,10 +3208,17 @@ class ActivityTagger:
         if lemma == "bring" and pos == "VERB" and child is not None and child.lower_ in {"to", "into", "towards"} \
                 and (self._subject_words(tok) | {t.lemma_.lower() for o in objs for t in o.subtree}) & _EVACUEES:
             return "evacuation"  # "the wounded were brought to hospitals in X"
-        if lemma == "move" and pos == "VERB" and not objs and not any(c.dep_ == "auxpass" for c in kids) \
-                and self._subject_words(tok) & _ARMED \
-                and not self._subject_words(tok) & (_CIVILIANS - {"others", "other", "many", "some"}):
-            return "ground_advance"  # "Kurdish fighters moved into X": troops, not evacuees
+        if lemma == "move" and pos == "VERB":
+            # "Kurdish fighters moved into X": troops, not evacuees. (The parser may read Y
+            # in "moved into parts of X and Y" as the verb's object; the "People's
+            # Protection Units" are no civilians.)
+            places = {t.i for o in tok.doc.spans.get(self.spans_key, []) for t in o}
+            movers = self._subject_words(tok)
+            civilians = _CIVILIANS - {"others", "other", "many", "some"} - (
+                {"people"} if "protection" in movers else set())
+            if not [o for o in objs if o.i not in places] and not any(c.dep_ == "auxpass" for c in kids) \
+                    and movers & _ARMED and not movers & civilians:
+                return "ground_advance"
         if lemma in {"bus", "ferry", "transport", "transfer", "shuttle", "move", "truck", "escort"} and pos == "VERB":
             people = {t.lemma_.lower() for o in objs for t in o.subtree} | self._subject_words(tok)
             if people & _EVACUEES:

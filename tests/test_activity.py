@@ -2762,3 +2762,20 @@ def test_the_addressee_and_the_accuser_are_not_the_side_that_fired(nlp, tagger, 
 def test_the_direction_an_attack_came_from_is_its_origin(nlp, tagger, text, place, expected):
     *others, place = place.split("|")  # (the places listed before it, then the one checked)
     assert tag(nlp, tagger, text, *others, place)[place]._.activity == expected
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # Fighters moving in are an advance, not a flight, even when the parser reads the
+    # second place of the list as the verb's object.
+    ("Kurdish YPG fighters moved into parts of Bustan al-Basha and Hay al-Heluk on Sunday as rebel defences "
+     "collapsed.", ("Bustan al-Basha", "Hay al-Heluk"), ("ground_advance", "other")),
+    # The "People's Protection Units" are fighters too; moving in as rebels pull out takes the place.
+    ("The Kurdish People's Protection Units moved into Bustan al-Basha late Monday after rebels pulled out "
+     "of the area.", ("Bustan al-Basha",), ("capture", "other")),
+    # Families moving are still people in flight.
+    ("Thousands of families fled the fighting on Sunday. Many moved into Sheikh Maqsoud.", ("Sheikh Maqsoud",),
+     ("evacuation", "unknown")),
+])
+def test_fighters_moving_in_advance_and_families_moving_flee(nlp, tagger, text, places, expected):
+    spans = tag(nlp, tagger, text, *places)
+    assert {summary(spans[p]) for p in places} == {expected}
