@@ -423,6 +423,10 @@ _REPORTING = {
 }
 
 _DISPUTING = {"deny", "dispute", "reject", "refute"}
+#: Aid getting into a place; "no aid has entered X" is a siege's measure.
+_AID_ENTRY = {"enter", "reach", "arrive", "get", "cross"}
+_AID_WORDS = {"aid", "food", "fuel", "supply", "supplies", "medicine", "medicines", "convoy", "assistance",
+              "humanitarian", "medical", "truck", "relief"}
 #: "accused rebels of shelling X": the verb's object, not its subject, is who acted.
 _ACCUSE = {"accuse", "blame", "charge"}
 
@@ -2868,7 +2872,9 @@ class ActivityTagger:
                 return "evacuation"
         if act == "ground_advance" and pos == "VERB":
             # "An aid convoy reached X", "UN trucks carrying food crossed into X":
-            # humanitarian, not an advance.
+            # humanitarian, not an advance. "No aid has entered X since July": the siege.
+            if lemma in _AID_ENTRY and self._aid_shut_out(tok):
+                return "siege"
             if self._subject_words(tok) & {"aid", "humanitarian", "relief", "food", "medical", "medicine",
                                            "un", "red", "wfp", "unicef", "icrc", "flour", "bread", "wheat",
                                            "fuel", "supplies", "medicines", "rations"}:
@@ -3460,6 +3466,13 @@ class ActivityTagger:
             return True
         return False
 
+    def _aid_shut_out(self, verb: Token) -> bool:
+        """Whether ``verb`` says no aid got in: "no aid has entered X", "no food or fuel has
+        reached X since July"."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return any(self._negated_quantity(c) for c in subjects) and bool(
+            self._subject_words(verb) & _AID_WORDS)
+
     @staticmethod
     def _negated_quantity(subj: Token) -> bool:
         """Whether a subject says nobody: "no civilians", "not a single resident",
@@ -3530,7 +3543,8 @@ class ActivityTagger:
                 return True
             if cur.pos_ in {"VERB", "AUX"} and (cur.i == tok.i or (
                     prev is not None and prev.i == tok.i and tok.dep_ in {"dobj", "nsubjpass", "nsubj"})) and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} and self._negated_quantity(c) for c in kids) or (
+                    c.dep_ in {"nsubj", "nsubjpass"} and self._negated_quantity(c) for c in kids) and not (
+                    activity == "siege" and lemma in _AID_ENTRY) or (  # ("no aid has entered X": the siege)
                     cur.i == tok.i and cur.dep_ == "acl" and cur.pos_ == "VERB" and self._negated_quantity(cur.head)):
                 # "No civilians left through X", "not a single resident has used the corridor
                 # in X", "nobody was killed in X": nothing happened there.
@@ -3562,8 +3576,9 @@ class ActivityTagger:
                     c.dep_ == "det" and c.lower_ in {"no"} for c in kids):
                 return True  # "there were no air strikes on X"
             if cur.i == tok.i and any(c.dep_ in {"nsubj", "nsubjpass"} and any(
-                    g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in kids):
-                return True  # "no air strikes hit X"
+                    g.dep_ == "det" and g.lower_ == "no" for g in c.children) for c in kids) and not (
+                    activity == "siege" and lemma in _AID_ENTRY):
+                return True  # "no air strikes hit X" (but "no aid reached X" is the siege)
             if lemma in _REPORTING and prev is not None and prev.dep_ in {"ccomp", "parataxis", "conj", "advcl"}:
                 break
             if cur.pos_ in {"VERB", "NOUN"} and lemma in _INTENT_INF and cur.i != tok.i \
@@ -4180,6 +4195,9 @@ class ActivityTagger:
             # "Since the offensive began on 22 September, hundreds have been killed in X":
             # a tally over a range, on no single day of the narrative.
             borrowed = (None, "unknown")
+        if finding.activity == "siege" and verb is not None and verb.lemma_.lower() in _AID_ENTRY \
+                and self._aid_shut_out(verb):
+            return None, "unknown"  # "no aid has entered X since (then, July)": a range, no day
         if not exprs:
             return self._shifted(borrowed, shift)
         # The time expression attached to the mention or to a word on its path up.

@@ -2779,3 +2779,17 @@ def test_the_direction_an_attack_came_from_is_its_origin(nlp, tagger, text, plac
 def test_fighters_moving_in_advance_and_families_moving_flee(nlp, tagger, text, places, expected):
     spans = tag(nlp, tagger, text, *places)
     assert {summary(spans[p]) for p in places} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # No aid getting in is the siege's measure, over a range of days.
+    ("No aid has entered eastern Aleppo since early July, when government forces closed the road.",
+     ("siege", "government", None)),
+    ("Since then no food or fuel has entered eastern Aleppo, aid agencies say.", ("siege", "government", None)),
+    # Aid that got in is aid; no air strikes hitting a place is nothing.
+    ("An aid convoy reached eastern Aleppo on Friday.", ("humanitarian", "unknown", dt.date(2016, 9, 30))),
+    ("No air strikes hit eastern Aleppo on Friday.", ("none", None, None)),
+])
+def test_no_aid_getting_in_is_the_siege(nlp, tagger, text, expected):
+    span = tag(nlp, tagger, text, "eastern Aleppo")["eastern Aleppo"]
+    assert (span._.activity, span._.actor, span._.event_date) == expected
