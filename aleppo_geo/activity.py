@@ -172,7 +172,7 @@ import datetime as _dt
 import re
 from typing import Any
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -446,6 +446,17 @@ _ARMED = {
     "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
     "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
 }
+def _span_of_time_to_its_object(tok: Token) -> Token:
+    """"weeks of bombardment" -> "bombardment": what a stretch of time was spent under."""
+    if tok.lemma_.lower() in {"day", "week", "month", "year", "hour", "night"} and tok.dep_ == "pobj":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return tok
+
+
 def _idle_vehicle(tok: Token) -> bool:
     """Whether ``tok`` is a bus, convoy or ambulance that stood, waited or stayed empty or idle:
     "buses stood empty at the crossing in X" reports that no one left."""
@@ -1188,6 +1199,11 @@ class ActivityTagger:
         actor = self._actor(span, finding, speaker, ctx)
         if opener is not None:
             actor = opener[1]
+        if activity == "airstrike" and actor == "opposition":
+            # Rebels had no aircraft: their "bombardment" of X, a target their fire hit,
+            # was shelling.
+            activity = span._.activity = "shelling"
+            finding = ctx.findings[span.start] = replace(finding, activity="shelling")
         span._.actor = actor
         date, precision = self._date(span, finding, ctx)
         if date is None and precision == "day":
@@ -1646,8 +1662,9 @@ class ActivityTagger:
         subjects = [c for c in kids if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"which", "that"}]
         if any(c.dep_ in {"dobj", "ccomp", "xcomp"} and c.lower_ not in {"which", "that"} for c in kids):
             return False  # "which controls Y", "which said ..." (but "which" itself is the object)
-        if any(c.dep_ == "auxpass" for c in kids) or clause.lemma_.lower() in {"fall"}:
-            return True  # "which was retaken on Sunday", "which fell on Sunday"
+        if any(c.dep_ == "auxpass" for c in kids) or clause.lemma_.lower() in {"fall"} or (
+                clause.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in kids)):
+            return True  # "which was retaken on Sunday", "which fell on Sunday", "which came under fire"
         # "which rebels overran": a subject of its own besides the pronoun (the parser may
         # hang "which" on that subject).
         return bool(subjects)
@@ -2312,7 +2329,7 @@ class ActivityTagger:
                         if act:
                             return act, g
             if c.dep_ == "prep" and c.lower_ in {"under"}:
-                for g in c.children:
+                for g in map(_span_of_time_to_its_object, c.children):
                     act = self._lexicon_activity(g, None)
                     if g.dep_ == "pobj" and act:
                         return act, g
@@ -2725,6 +2742,10 @@ class ActivityTagger:
                 and lemma in {"push", "beat", "fight", "fend", "drive", "hold", "force", "throw"}:
             # "pushed back an attempt", "fended off an attack".
             return "repelled"
+        if lemma == "leave" and pos == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ in {"agent", "xcomp"} for c in tok.children):
+            # (But "3,000 people were left to be evacuated", "teams were left waiting at X".)
+            return None  # "what is left of X", "families were left without bread": no departure
         if lemma == "life" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"claim", "take", "cost"}:
             return "casualties"  # "rebel shells claimed the lives of three civilians in X"
         if lemma == "cut" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards", "toward"}:
@@ -3009,7 +3030,7 @@ class ActivityTagger:
         if pos == "VERB" and lemma == "come" and "under" in prts:
             # "the hospital had come under attack / fire / heavy bombardment".
             under = next(c for c in kids if c.lower_ == "under")
-            for g in under.children:
+            for g in map(_span_of_time_to_its_object, under.children):
                 act = self._lexicon_activity(g, None) if g.dep_ == "pobj" else None
                 if g.dep_ == "pobj" and g.lemma_.lower() == "control":
                     return "capture"  # "X came under government control on Saturday"
@@ -3714,6 +3735,14 @@ class ActivityTagger:
         if pred is not None and not (activity == "siege" and pred.lemma_.lower() == "pocket"):
             # (Those "pushed into a pocket" are its besieged, not its besiegers.)
             side = self._predicate_side(pred, span, speaker, ctx.place_tokens)
+            under = [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "under"
+                     for g in c.children if g.dep_ == "pobj"]
+            if pred.dep_ == "pobj" and pred.head.lower_ == "under":
+                under = [pred]
+            if under and activity in {"shelling", "airstrike"}:
+                # "X came under rebel rocket fire", "the rebel enclave is under bombardment":
+                # the fire's side; the place's own ("rebel enclave") was its target.
+                side = classify_actor(" ".join(t.text for g in under for t in g.subtree))
             if side == _PRONOUN:
                 side = self._previous_subject_side(span) or ctx.last_actor.get(0)
             if activity == "siege" and pred.pos_ in {"VERB", "ADJ"} and not any(

@@ -2793,3 +2793,20 @@ def test_fighters_moving_in_advance_and_families_moving_flee(nlp, tagger, text, 
 def test_no_aid_getting_in_is_the_siege(nlp, tagger, text, expected):
     span = tag(nlp, tagger, text, "eastern Aleppo")["eastern Aleppo"]
     assert (span._.activity, span._.actor, span._.event_date) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # A place "under" fire or bombardment: the fire's side, not the place's own.
+    ("The only way in is a detour along the Castello Road, which came under rebel rocket fire on Tuesday.",
+     "Castello Road", ("shelling", "opposition")),
+    ("What is left of the rebel enclave, including al-Sukkari, is under near-constant bombardment.",
+     "al-Sukkari", ("airstrike", "government")),
+    # Weeks of bombardment are bombardment; rebels had no aircraft, so theirs was shelling.
+    ("In April, Sheikh Maqsoud came under weeks of rebel bombardment that killed dozens of civilians.",
+     "Sheikh Maqsoud", ("shelling", "opposition")),
+    # "Left" in the passive is no departure.
+    ("Nearly two million people in al-Sukkari have been left without running water.", "al-Sukkari",
+     ("none", None)),
+])
+def test_under_fire_and_bombardment_name_the_firing_side(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
