@@ -423,6 +423,8 @@ _REPORTING = {
 }
 
 _DISPUTING = {"deny", "dispute", "reject", "refute"}
+#: Verbs state media put before their weapon: "targeted with rocket shells X".
+_STRUCK_WITH = {"target", "hit", "strike", "destroy", "pound", "shell", "bomb", "attack", "bombard"}
 #: Aid getting into a place; "no aid has entered X" is a siege's measure.
 _AID_ENTRY = {"enter", "reach", "arrive", "get", "cross"}
 _AID_WORDS = {"aid", "food", "fuel", "supply", "supplies", "medicine", "medicines", "convoy", "assistance",
@@ -1166,6 +1168,8 @@ class ActivityTagger:
             finding = self._where_clause(span) or self._subject_site(span) or self._misattached_target(span) \
                 or self._toll_clause(span) or self._caused_by_attack(span) or self._reception_site(span) \
                 or finding
+        if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "description"}:
+            finding = self._struck_with(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
                                                              "intent"}:
             # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
@@ -1708,6 +1712,35 @@ class ActivityTagger:
         span._.casualties_injured = None
 
     # .. activity ...........................................................
+    def _struck_with(self, span: Span) -> _Finding | None:
+        """State media's word order, "targeted with rocket shells the neighbourhoods of X, Y
+        and Z", "destroyed with artillery fire vehicles near X": the weapon named before
+        the target, which the parser seldom follows. The places after the weapon, before
+        the clause ends, were hit by it."""
+        doc = span.doc
+        sent = span.sent
+        places = {t.i for o in doc.spans.get(self.spans_key, []) for t in o}
+        for verb in doc[sent.start:span.start]:
+            if not (verb.tag_.startswith("VB") and verb.lemma_.lower() in _STRUCK_WITH
+                    and verb.i + 2 < span.start and doc[verb.i + 1].lower_ == "with"):
+                continue
+            i = verb.i + 2
+            while i < span.start and (doc[i].pos_ in {"NOUN", "ADJ", "CCONJ"} and doc[i].i not in places):
+                i += 1
+            weapon = doc[i - 1]
+            if weapon.pos_ != "NOUN" or _LEXICON.get(weapon.lemma_.lower()) not in {"shelling", "airstrike"} \
+                    and weapon.lemma_.lower() not in {"fire", "shell", "rocket", "missile", "mortar"}:
+                continue
+            gap = doc[i:span.start]
+            # (Participles describing the target may stand between: "vehicles belonging to".)
+            if any(t.text in {".", ";", ":"} or t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "acl"}
+                   or t.text == "," and t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "VBG" for t in gap):
+                continue
+            act = self._weapon(weapon, default="shelling") or "shelling"
+            if act in {"airstrike", "shelling"} and not self._hypothetical(verb, act):
+                return _Finding(act, verb, "struck with")
+        return None
+
     def _from_the_direction_of(self, span: Span) -> bool:
         """Whether ``span`` (or the list it ends) follows "from the direction of"."""
         doc = span.doc

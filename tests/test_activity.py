@@ -2810,3 +2810,19 @@ def test_no_aid_getting_in_is_the_siege(nlp, tagger, text, expected):
 ])
 def test_under_fire_and_bombardment_name_the_firing_side(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # State media name the weapon before the target; the places after it were hit.
+    ("Meanwhile, terrorists positioned in the eastern neighborhoods targeted with rocket shells the neighborhoods "
+     "of al-Jamiliyeh, al-Furqan and New Aleppo, claiming the lives of three civilians.",
+     ("al-Jamiliyeh", "al-Furqan", "New Aleppo"), ("shelling", "opposition")),
+    ("Army units destroyed with artillery and missile fire a number of vehicles belonging to terrorists near "
+     "Khan Tuman.", ("Khan Tuman",), ("shelling", "government")),
+    # A place after the clause has ended is not the target.
+    ("Army units targeted with artillery fire the dens of terrorists, the source said, adding that Khan Tuman "
+     "was calm.", ("Khan Tuman",), ("none", None)),
+])
+def test_a_weapon_named_before_the_target_hits_the_places_after_it(nlp, tagger, text, places, expected):
+    spans = tag(nlp, tagger, text, *places)
+    assert {summary(spans[p]) for p in places} == {expected}
