@@ -1741,6 +1741,23 @@ class ActivityTagger:
                 return _Finding(act, verb, "struck with")
         return None
 
+    def _event_before_its_date(self, span: Span) -> _Finding | None:
+        """"the fall on Tuesday of X": the parser hangs "of X" on the day; the event noun
+        before the date is what happened to X."""
+        root = _mention_root(span)
+        if not (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj"):
+            return None
+        day = root.head.head
+        prep = day.head
+        if day.ent_type_ != "DATE" or prep.lower_ not in {"on", "in"} or prep.i == 0:
+            return None
+        noun = span.doc[prep.i - 1]
+        act = self._lexicon_activity(noun, root.head) if noun.pos_ == "NOUN" and prep.head.i in {
+            noun.i, noun.head.i} else None
+        if act in _EVENT_ACTIVITIES and not self._hypothetical(noun, act):
+            return _Finding(act, noun, "predicate")
+        return None
+
     def _from_the_direction_of(self, span: Span) -> bool:
         """Whether ``span`` (or the list it ends) follows "from the direction of"."""
         doc = span.doc
@@ -1815,6 +1832,9 @@ class ActivityTagger:
             # "Inside besieged Aleppo, revolutionaries attacked ... on the X and Y fronts":
             # the opening phrase sets the scene; the named quarters carry the event.
             return _Finding(reason="container")
+        event = self._event_before_its_date(span)
+        if event is not None:
+            return event
         if self._from_the_direction_of(span):
             # "attacked Y from the direction of X and Z": where the attack came from,
             # however the parser hangs the words ("roundabout" read as a verb).
@@ -2779,6 +2799,9 @@ class ActivityTagger:
                 and not any(c.dep_ in {"agent", "xcomp"} for c in tok.children):
             # (But "3,000 people were left to be evacuated", "teams were left waiting at X".)
             return None  # "what is left of X", "families were left without bread": no departure
+        if lemma in {"expand", "extend", "widen", "broaden"} and pos == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in tok.children):
+            return "capture"  # "army units expanded their control to include X", "... over X"
         if lemma == "life" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"claim", "take", "cost"}:
             return "casualties"  # "rebel shells claimed the lives of three civilians in X"
         if lemma == "cut" and pos == "VERB" and child is not None and child.lower_ in {"to", "towards", "toward"}:

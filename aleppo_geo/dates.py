@@ -23,7 +23,8 @@ Rules (they follow ``shared/gold/README.md``):
 * a weekday written beside an explicit date ("Saturday, September 24") is not a
   separate expression: the explicit date names the day;
   "this month", "in September" -> ``month``; "this summer" -> ``season``;
-  "recently", "this year", "so far", "until now", "overnight" (spans two days) -> ``unknown``;
+  "recently", "this year", "so far", "until now", "overnight" (spans two days), "over the
+  past days", "in the past 24 hours" -> ``unknown``;
 * with no publication date nothing relative resolves (explicit dates with a year
   still do).
 """
@@ -207,7 +208,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:days?|weeks?|months?)\b", re.IGNORECASE)),
     # Durations up to now ("so far", "until now") date no single day.
     ("vague", re.compile(r"\b(?:recently|lately|this year|last year|in recent (?:days|weeks)|earlier this year"
-                         r"|so far|thus far|until now|to date|up to now|overnight)\b",
+                         r"|so far|thus far|until now|to date|up to now|overnight"
+                         r"|(?:during|over|in|for) the (?:past|last|previous) (?:(?:few|several|two|three|four|five|\d+)"
+                         r" )?(?:days|weeks|months|hours))\b",
                          re.IGNORECASE)),
 ]
 

@@ -2826,3 +2826,18 @@ def test_under_fire_and_bombardment_name_the_firing_side(nlp, tagger, text, plac
 def test_a_weapon_named_before_the_target_hits_the_places_after_it(nlp, tagger, text, places, expected):
     spans = tag(nlp, tagger, text, *places)
     assert {summary(spans[p]) for p in places} == {expected}
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # Widening control takes the places it now includes; "over the past days" gives no day.
+    ("SANA's reporter said army units expanded their control on Saturday to include al-Sakhour and Haydariya.",
+     ("al-Sakhour", "Haydariya"), ("capture", "government", dt.date(2016, 10, 1))),
+    ("The army had expanded its control during the past days over the neighborhoods of al-Salheen and al-Marjeh.",
+     ("al-Salheen", "al-Marjeh"), ("capture", "government", None)),
+    # "The fall on Saturday of X": the parser hangs "of X" on the day; the fall is X's.
+    ("The advance followed the fall on Saturday of Layramoun, an industrial quarter to the west.", ("Layramoun",),
+     ("capture", "unknown", dt.date(2016, 10, 1))),
+])
+def test_widened_control_and_a_fall_dated_before_its_place(nlp, tagger, text, places, expected):
+    spans = tag(nlp, tagger, text, *places)
+    assert {(spans[p]._.activity, spans[p]._.actor, spans[p]._.event_date) for p in places} == {expected}

@@ -86,6 +86,10 @@ def test_day_expressions_resolve_to_a_day(text, expected):
     ("since July", "month"),
     ("until December", "month"),
     ("by the end of August", "month"),
+    # A stretch of days up to now is no one day.
+    ("over the past days", "unknown"),
+    ("during the past three days", "unknown"),
+    ("in the past 24 hours", "unknown"),
 ])
 def test_vague_expressions_and_ranges_give_no_day(text, precision):
     expr = only(text)
