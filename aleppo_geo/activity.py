@@ -423,6 +423,8 @@ _REPORTING = {
 }
 
 _DISPUTING = {"deny", "dispute", "reject", "refute"}
+#: What state television broadcast from a place its troops had just entered.
+_FOOTAGE = {"footage", "image", "picture", "video", "images", "pictures"}
 #: Verbs state media put before their weapon: "targeted with rocket shells X".
 _STRUCK_WITH = {"target", "hit", "strike", "destroy", "pound", "shell", "bomb", "attack", "bombard"}
 #: Aid getting into a place; "no aid has entered X" is a siege's measure.
@@ -1741,6 +1743,40 @@ class ActivityTagger:
                 return _Finding(act, verb, "struck with")
         return None
 
+    def _footage_of_troops(self, span: Span) -> _Finding | None:
+        """State television's proof of a capture: "footage from X showing soldiers waving
+        flags", "footage of soldiers in X's main square". Troops filmed inside a place
+        hold it; footage of families or buses is another story."""
+        root = _mention_root(span)
+        path = []
+        cur = root
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                return None
+            path.append(cur.head)
+            cur = cur.head
+            if cur.lemma_.lower() in _FOOTAGE and cur.pos_ == "NOUN":
+                break
+            shown = next((c for c in cur.children if c.dep_ == "dobj" and c.lemma_.lower() in _FOOTAGE), None)
+            if cur.pos_ == "VERB" and shown is not None:
+                cur = shown  # "aired footage from X", the parser hanging "from X" on the verb
+                path.pop()
+                break
+        else:
+            return None
+        footage = cur
+        if any(t.pos_ in {"VERB", "AUX"} for t in path[:-1]) or not all(
+                t.pos_ in {"ADP", "NOUN", "PROPN", "ADV"} or t.i == footage.i for t in path):
+            return None  # the place belongs to a clause of its own inside the description
+        # (The parser may make "showing soldiers" the sentence's root: the sentence's words.)
+        words = {t.lemma_.lower() for t in span.sent if not (span.start <= t.i < span.end)}
+        if not words & {"soldier", "troop", "army"} or words & (_EVACUEES - {"fighter"}) or words & {
+                "celebration", "celebrate", "resident"}:
+            return None
+        if self._hypothetical(footage, "capture"):
+            return None
+        return _Finding("capture", footage, "footage of troops")
+
     def _event_before_its_date(self, span: Span) -> _Finding | None:
         """"the fall on Tuesday of X": the parser hangs "of X" on the day; the event noun
         before the date is what happened to X."""
@@ -1832,7 +1868,7 @@ class ActivityTagger:
             # "Inside besieged Aleppo, revolutionaries attacked ... on the X and Y fronts":
             # the opening phrase sets the scene; the named quarters carry the event.
             return _Finding(reason="container")
-        event = self._event_before_its_date(span)
+        event = self._event_before_its_date(span) or self._footage_of_troops(span)
         if event is not None:
             return event
         if self._from_the_direction_of(span):

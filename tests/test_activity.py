@@ -2841,3 +2841,17 @@ def test_a_weapon_named_before_the_target_hits_the_places_after_it(nlp, tagger, 
 def test_widened_control_and_a_fall_dated_before_its_place(nlp, tagger, text, places, expected):
     spans = tag(nlp, tagger, text, *places)
     assert {(spans[p]._.activity, spans[p]._.actor, spans[p]._.event_date) for p in places} == {expected}
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # State television's footage of troops inside a place is the proof of its capture.
+    ("State television broadcast images from inside Hanano showing soldiers raising the Syrian flag.", "Hanano",
+     ("capture", "government")),
+    ("By the afternoon, state television was broadcasting footage of soldiers in Shaar's main square.", "Shaar",
+     ("capture", "government")),
+    # Footage of families arriving is another story.
+    ("State television broadcast footage of families arriving at a shelter in Jibreen, where soldiers handed "
+     "out bread.", "Jibreen", ("evacuation", "unknown")),
+])
+def test_footage_of_troops_inside_a_place_shows_its_capture(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
