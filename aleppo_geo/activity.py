@@ -450,6 +450,8 @@ _ARMED = {
     "rebel", "fighter", "troop", "soldier", "force", "army", "militant", "insurgent", "gunman", "gunmen",
     "militia", "jihadist", "unit", "faction", "group", "brigade", "opposition", "regime",
 }
+
+
 def _span_of_time_to_its_object(tok: Token) -> Token:
     """"weeks of bombardment" -> "bombardment": what a stretch of time was spent under."""
     if tok.lemma_.lower() in {"day", "week", "month", "year", "hour", "night"} and tok.dep_ == "pobj":
@@ -845,7 +847,7 @@ class ActivityTagger:
         except ValueError:
             published = None
         ctx = _DocContext(published=published)
-        ctx.place_tokens = frozenset(t.i for o in doc.spans.get(self.spans_key, []) for t in o)
+        ctx.place_tokens = self._place_tokens(doc)
         text = doc.text
         ctx.datelines = dateline_spans(text)
         for a, b in ctx.datelines:
@@ -1714,6 +1716,10 @@ class ActivityTagger:
         span._.casualties_injured = None
 
     # .. activity ...........................................................
+    def _place_tokens(self, doc: Doc) -> frozenset[int]:
+        """The indices of every token inside a place mention of ``doc``."""
+        return frozenset(t.i for o in doc.spans.get(self.spans_key, []) for t in o)
+
     def _struck_with(self, span: Span) -> _Finding | None:
         """State media's word order, "targeted with rocket shells the neighbourhoods of X, Y
         and Z", "destroyed with artillery fire vehicles near X": the weapon named before
@@ -1721,7 +1727,7 @@ class ActivityTagger:
         the clause ends, were hit by it."""
         doc = span.doc
         sent = span.sent
-        places = {t.i for o in doc.spans.get(self.spans_key, []) for t in o}
+        places = self._place_tokens(doc)
         for verb in doc[sent.start:span.start]:
             if not (verb.tag_.startswith("VB") and verb.lemma_.lower() in _STRUCK_WITH
                     and verb.i + 2 < span.start and doc[verb.i + 1].lower_ == "with"):
@@ -1797,7 +1803,7 @@ class ActivityTagger:
     def _from_the_direction_of(self, span: Span) -> bool:
         """Whether ``span`` (or the list it ends) follows "from the direction of"."""
         doc = span.doc
-        places = {t.i for o in doc.spans.get(self.spans_key, []) for t in o}
+        places = self._place_tokens(doc)
         i = span.start - 1
         while i >= 0 and (i in places or doc[i].lower_ in {"the", "and", ",", "neighborhood", "neighbourhood",
                                                            "district", "area", "quarter"}):
@@ -2046,7 +2052,7 @@ class ActivityTagger:
                     # "In Tariq al-Bab, activists said 18 people were killed": the fronted
                     # place sets the scene of what is said, unless that names its own place.
                     told = [t for c in tok.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree]
-                    places = {t.i for o in tok.doc.spans.get(self.spans_key, []) for t in o}
+                    places = self._place_tokens(tok.doc)
                     if told and not any(t.i in places for t in told):
                         for cand in told:
                             act = self._lexicon_activity(cand, None)
@@ -3331,7 +3337,7 @@ class ActivityTagger:
             # "Kurdish fighters moved into X": troops, not evacuees. (The parser may read Y
             # in "moved into parts of X and Y" as the verb's object; the "People's
             # Protection Units" are no civilians.)
-            places = {t.i for o in tok.doc.spans.get(self.spans_key, []) for t in o}
+            places = self._place_tokens(tok.doc)
             movers = self._subject_words(tok)
             civilians = _CIVILIANS - {"others", "other", "many", "some"} - (
                 {"people"} if "protection" in movers else set())
