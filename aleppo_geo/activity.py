@@ -677,6 +677,7 @@ class _DocContext:
     #: each sentence's mentions (by the sentence's start), for the classifier.
     rule_activity: dict[int, str] = field(default_factory=dict)
     sentence_mentions: dict[int, list[Span]] = field(default_factory=dict)
+    place_mentions: dict[str, list[Span]] = field(default_factory=dict)
 
 
 class ActivityTagger:
@@ -734,6 +735,7 @@ class ActivityTagger:
         for span in spans:
             ctx.rule_activity[span.start] = span._.activity or "none"
             ctx.sentence_mentions.setdefault(span.sent.start, []).append(span)
+            ctx.place_mentions.setdefault(self._place_key(span), []).append(span)
         return ctx
 
     def mention_features(self, doc: Doc) -> list[tuple[Span, list[str]]]:
@@ -798,6 +800,13 @@ class ActivityTagger:
             feats.add(f"previous_mention={ctx.rule_activity.get(prev[-1].start, 'none')}")
         if nxt:
             feats.add(f"next_mention={ctx.rule_activity.get(nxt[0].start, 'none')}")
+        # What the rules found at the same place elsewhere in the report: a capture in the
+        # lead colours the later "in X" of the same story.
+        others = [o for o in ctx.place_mentions.get(self._place_key(span), ()) if o.start != span.start]
+        feats |= {f"same_place={ctx.rule_activity.get(o.start, 'none')}" for o in others}
+        earlier = [o for o in others if o.start < span.start]
+        if earlier:
+            feats.add(f"same_place_before={ctx.rule_activity.get(earlier[-1].start, 'none')}")
         # Pairs a linear model cannot form from single features: the rules' label with the
         # preposition and the governing words, the preposition with its governor, ...
         values = {}

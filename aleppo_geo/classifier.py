@@ -28,7 +28,7 @@ from aleppo_geo.files import atomic_write_text
 
 #: Bumped whenever the features :meth:`aleppo_geo.activity.ActivityTagger.mention_features`
 #: extracts change; a saved model with another version is refused rather than misread.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 #: How sure the classifier must be before it replaces the rules' label.
 DEFAULT_THRESHOLD = 0.4

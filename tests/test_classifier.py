@@ -184,3 +184,25 @@ def test_the_features_name_the_nearest_verbs_and_what_the_rules_made_of_the_list
     assert "previous_mention=ground_advance" in feats["al-Haidariya"]
     assert "next_mention=ground_advance" in feats["Bani Zaid"]
     assert not any(f.startswith("previous_mention=") for f in feats["Bani Zaid"])
+
+
+def test_the_features_say_what_the_rules_found_at_the_same_place_elsewhere_in_the_report():
+    """A capture in the lead colours a later, bare "in X" of the same story."""
+    import datetime as dt
+
+    from aleppo_geo.pipeline import load_pipeline
+
+    nlp = load_pipeline(classifier=None)
+    tagger = nlp.get_pipe("aleppo_activity")
+    doc = nlp.make_doc("Troops captured Bani Zaid on Monday, the army said.\n\n"
+                       "Residents of Bani Zaid described empty streets.\n\nAl-Haidariya was quiet.")
+    doc._.published = dt.date(2016, 11, 30)
+    for _name, proc in nlp.pipeline:
+        if proc is not tagger:
+            doc = proc(doc)
+    feats = [(span.text, set(f)) for span, f in tagger.mention_features(doc)]
+    (first, lead), (second, later), (third, other) = feats
+    assert first == second == "Bani Zaid" and third == "Al-Haidariya"
+    assert "same_place_before=capture" in later and "same_place=capture" in later
+    assert not any(f.startswith("same_place_before=") for f in lead)
+    assert not any(f.startswith("same_place") for f in other)
