@@ -1780,8 +1780,7 @@ class ActivityTagger:
         else:
             return None
         footage = cur
-        if any(t.pos_ in {"VERB", "AUX"} for t in path[:-1]) or not all(
-                t.pos_ in {"ADP", "NOUN", "PROPN", "ADV"} or t.i == footage.i for t in path):
+        if not all(t.pos_ in {"ADP", "NOUN", "PROPN", "ADV"} for t in path):
             return None  # the place belongs to a clause of its own inside the description
         # (The parser may make "showing soldiers" the sentence's root: the sentence's words.)
         words = {t.lemma_.lower() for t in span.sent if not (span.start <= t.i < span.end)}
