@@ -317,6 +317,12 @@ _OFFENSIVE_NOUNS = frozenset({"offensive", "assault", "onslaught", "operation", 
                               "attack"})
 #: Verbs that make their object part of their subject: "the pocket, which includes X".
 _INCLUDE = frozenset({"include", "comprise", "contain", "encompass", "cover", "span", "incorporate"})
+
+
+def _includes(tok: Token) -> bool:
+    """A verb of inclusion: "the pocket, which includes X", "a pocket that takes in X"."""
+    return tok.lemma_.lower() in _INCLUDE or (
+        tok.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children))
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
 _SETBACK = frozenset({"blow", "setback", "defeat", "loss", "humiliation", "disaster", "catastrophe",
                       "reverse", "embarrassment"})
@@ -1172,9 +1178,11 @@ class ActivityTagger:
                 finding = pocket
         if finding.activity == "none" and finding.reason in {"speaker", "description", "no predicate"}:
             finding = self._headline_before_source(span) or finding
-        if finding.activity == "none" and finding.reason in {"hypothetical", "reference", "description"}:
+        if finding.activity == "none" and finding.reason in {"hypothetical", "reference", "description",
+                                                             "origin_none"}:
             # "The army can see into the districts of X and Y, which have been bombed daily",
-            # "north of the X road, which the army cut in July": a relative clause on the
+            # "north of the X road, which the army cut in July", "advancing from the
+            # direction of X, which they captured on Sunday": a relative clause on the
             # place states its fact whatever the clause above does with the place.
             finding = self._where_clause(span, objects_only=finding.reason != "hypothetical") or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "setting"}:
@@ -1184,11 +1192,23 @@ class ActivityTagger:
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "description"}:
             finding = self._struck_with(span) or finding
         if finding.activity == "none" and finding.reason in {"no predicate", "own clause", "hypothetical", "goal",
-                                                             "intent"}:
-            # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo": the
-            # place's own "besieged" is a state that holds whatever the clause plans.
+                                                             "intent", "origin_none"}:
+            # "wait in besieged eastern Aleppo", "corridors out of besieged Aleppo",
+            # "residents of the besieged districts of X and Y": the place's own "besieged"
+            # is a state that holds whatever the clause plans or whoever speaks from there.
             root = _mention_root(span)
-            state = next((c for c in root.children if c.dep_ == "amod" and c.i < span.start
+            first = root
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            holders = [root]
+            if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.tag_ == "NNS" \
+                    and first.head.head.lemma_.lower() in _QUARTER_NOUNS:
+                holders.append(first.head.head)  # "the besieged districts of X"
+            if finding.reason == "origin_none":
+                # Only the people of a besieged place, not fighters pushing out of it.
+                holders = [h for h in holders[1:] if h.dep_ == "pobj" and h.head.lower_ == "of"
+                           and h.head.head.lemma_.lower() in _CIVILIANS]
+            state = next((c for h in holders for c in h.children if c.dep_ == "amod" and c.i < span.start
                           and _MODIFIER_LEXICON.get(c.lower_) == "siege"), None)
             if state is not None:
                 finding = _Finding("siege", state, "besieged place")
@@ -2238,7 +2258,7 @@ class ActivityTagger:
                     and lemma not in _LIGHT_VERBS and lemma not in _REPORTING and dep != "nsubj" and any(
                     c.dep_ in {"nsubj", "nsubjpass"} and c.i != prev.i and (
                         c.lower_ not in {"which", "who", "that"} or (
-                            tok.dep_ == "relcl" and lemma not in _INCLUDE))
+                            tok.dep_ == "relcl" and not _includes(tok)))
                     for c in tok.children):
                 # (A relative clause's "which"/"who" stands for its antecedent, not for the
                 # mention inside it: "the YPG, which controls X, took Y" is about Y. But
@@ -2577,6 +2597,16 @@ class ActivityTagger:
                         c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in {"on", "at", "into", "towards"}
                         for c in governor.head.children):
                 # "Militants in eastern Aleppo have fired on the west": where the shooters are.
+                return "origin_none"
+            if prep in {"in", "inside"} and governor.lemma_.lower() in _ARMED | {"militia", "unit", "terrorist"} \
+                    and governor.dep_ == "nsubj" and _LEXICON.get(governor.head.lemma_.lower()) == "clashes" \
+                    and (lambda places: any(
+                        t.i in places and t.i > governor.head.i and t.head.lower_ in {
+                            "on", "in", "at", "near", "around", "along", "inside", "of"}
+                        for c in governor.head.children if c.dep_ == "prep" for t in c.subtree))(
+                        self._place_tokens(doc)):
+                # "Kurdish fighters in X clashed with rebels on Y": X is where the fighters
+                # are, Y where they fought.
                 return "origin_none"
             if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
                     and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
@@ -3071,6 +3101,12 @@ class ActivityTagger:
         objs = [c for c in kids if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}]
         obj_lemmas = {o.lemma_.lower() for o in objs}
         prts = {c.lower_ for c in kids if c.dep_ in {"prt", "prep", "advmod"}}
+        if pos == "NOUN" and _LEXICON.get(lemma) == "ground_advance" and any(
+                c.dep_ in {"compound", "amod"} and c.i < tok.i and c.lower_ in {
+                    "repels", "repulses", "thwarts", "foils", "rebuffs"} for c in kids):
+            return "repelled"  # a headline's "Army repels rebel assault on X", the verb read as a noun
+        if lemma == "take" and pos == "VERB" and _includes(tok):
+            return ""  # "a pocket that takes in X": X is part of the pocket, not taken
         if lemma in _ENCIRCLEMENT and pos == "NOUN" and tok.head.lemma_.lower() in {
                 "break", "breach", "smash", "crack", "pierce", "broken"} and tok.dep_ in {"dobj", "nsubjpass", "nsubj"} \
                 and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
@@ -3478,6 +3514,9 @@ class ActivityTagger:
             return "humanitarian" if subj & {"doctor", "doctors", "hospital", "hospitals", "food", "bread", "fuel",
                                              "medicine", "supplies", "water", "bakery", "bakeries"} else "siege" \
                 if subj & _CIVILIANS else ""
+        if lemma == "evacuate" and pos == "VERB" and any(
+                c.dep_ == "dobj" and {t.lemma_.lower() for t in c.subtree} & _CIVILIANS for c in kids):
+            return "evacuation"  # "the army evacuated 3,000 civilians from X": people moved, no place lost
         if lemma in _LEAVE_PLACE and pos == "VERB":
             subj = self._subject_words(tok) if tok.tag_ != "VBN" or any(
                 c.dep_ == "aux" for c in kids) else {t.lemma_.lower() for c in kids if c.dep_ == "agent"
@@ -4019,9 +4058,10 @@ class ActivityTagger:
                         side = classify_actor(" ".join(t.text for t in c.subtree))
                         if side:
                             return side
-            if pred.lemma_.lower() in {"escort", "transport", "transfer", "bus", "ferry", "shuttle", "drive", "take"} \
-                    and pred.pos_ == "VERB":
-                # "Russian military police escorted civilians to X": the movers acted.
+            if pred.lemma_.lower() in {"escort", "transport", "transfer", "bus", "ferry", "shuttle", "drive", "take",
+                                       "evacuate"} and pred.pos_ == "VERB":
+                # "Russian military police escorted civilians to X", "the army evacuated
+                # civilians from X": the movers acted.
                 for c in pred.children:
                     if c.dep_ == "nsubj":
                         side = classify_actor(" ".join(t.text for t in c.subtree))

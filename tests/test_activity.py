@@ -2855,3 +2855,43 @@ def test_widened_control_and_a_fall_dated_before_its_place(nlp, tagger, text, pl
 ])
 def test_footage_of_troops_inside_a_place_shows_its_capture(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    # A pocket that "takes in" places includes them; nobody took them.
+    ("Rebels retreated to a besieged pocket that takes in Bustan al-Qasr and al-Kallaseh.",
+     ("Bustan al-Qasr", "al-Kallaseh"), ("siege", "government")),
+    # An army that evacuates civilians from a place moves people; it gives up nothing.
+    ("The army evacuated some 2,000 civilians from al-Haydariya and Sheikh Khodr on Tuesday.",
+     ("al-Haydariya", "Sheikh Khodr"), ("evacuation", "government")),
+    # Fighters evacuating a place still hand it over.
+    ("Rebels evacuated al-Haydariya on Tuesday.", ("al-Haydariya",), ("capture", "government")),
+])
+def test_taking_in_a_place_and_evacuating_people_from_it(nlp, tagger, text, places, expected):
+    spans = tag(nlp, tagger, text, *places)
+    assert {summary(spans[p]) for p in places} == {expected}
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # Where the fighters are based is not where they fought, when the clash has its own place.
+    ("YPG fighters in Sheikh Maqsoud clashed with rebels along the Castello Road on Friday.", "Castello Road|Sheikh Maqsoud",
+     ("none", None)),
+    ("YPG fighters in Sheikh Maqsoud clashed with rebels along the Castello Road on Friday.", "Sheikh Maqsoud|Castello Road",
+     ("clashes", "unknown")),
+    # With no other place, the clash is where they are.
+    ("Rebels in Bustan al-Qasr clashed with troops overnight.", "Bustan al-Qasr", ("clashes", "unknown")),
+    # A place captured, named as where an advance came from, is still captured.
+    ("Troops pressed towards Karm al-Jabal from the direction of Jabal Badro, which they took on Sunday.",
+     "Karm al-Jabal|Jabal Badro", ("capture", "government")),
+    # The people of a besieged place live under the siege.
+    ("Residents of the besieged districts of al-Kallaseh and al-Fardous say bread has run out.", "al-Kallaseh|al-Fardous",
+     ("siege", "government")),
+    # Fighters pushing out of besieged districts start an advance there.
+    ("Rebels linked up with fighters pushing out from the besieged districts of Sheikh Saeed and al-Amiriyeh.",
+     "Sheikh Saeed|al-Amiriyeh", ("none", None)),
+    # A headline's present-tense verb the parser reads as a noun.
+    ("Syrian army repels rebel assault on Layramoun", "Layramoun", ("repelled", "government")),
+])
+def test_where_fighters_are_and_what_a_relative_clause_or_modifier_says(nlp, tagger, text, place, expected):
+    *others, place = place.split("|")  # (the other places of the sentence, then the one checked)
+    assert summary(tag(nlp, tagger, text, *others, place)[place]) == expected
