@@ -582,7 +582,9 @@ _OTHER_RE = re.compile(
 #: Third parties that deliver aid: the UN and its agencies, the Red Cross/Crescent, NGOs.
 _AID_AGENCY_RE = re.compile(
     r"\b(?:UN|U\.N\.|United Nations|WHO|World Health|UNICEF|WFP|World Food|OCHA|UNHCR|ICRC|Red Cross"
-    r"|Red Crescent|SARC|aid (?:agencies|agency|groups?|workers?|organi[sz]ations?)|charit(?:y|ies)"
+    r"|Red Crescent|SARC|UNRWA|NRC|Norwegian Refugee Council|Oxfam|MSF|M[ée]decins Sans Fronti[èe]res"
+    r"|Save the Children|Mercy Corps|International Rescue Committee|[Vv]olunteers?"
+    r"|aid (?:agencies|agency|groups?|workers?|organi[sz]ations?)|charit(?:y|ies)"
     r"|NGOs?|humanitarian (?:agencies|partners|organi[sz]ations?))\b")
 _HELD_RE = re.compile(r"\b[\w'’]+\s*-?\s*(?:held|controlled|run|besieged|dominated)\b")
 

@@ -2895,3 +2895,15 @@ def test_taking_in_a_place_and_evacuating_people_from_it(nlp, tagger, text, plac
 def test_where_fighters_are_and_what_a_relative_clause_or_modifier_says(nlp, tagger, text, place, expected):
     *others, place = place.split("|")  # (the other places of the sentence, then the one checked)
     assert summary(tag(nlp, tagger, text, *others, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Aid handed out by an agency or by volunteers: a third party acted.
+    ("Oxfam is trucking water to shelters in Jibreen.", ("humanitarian", "other")),
+    ("UNRWA handed out food parcels in Jibreen on Tuesday.", ("humanitarian", "other")),
+    ("Volunteers distributed blankets in Jibreen on Tuesday.", ("humanitarian", "other")),
+    # An agency that only reports the shortage did not act there.
+    ("Food is running out in Jibreen, the UN says.", ("humanitarian", "unknown")),
+])
+def test_aid_handed_out_by_an_agency_or_volunteers_is_a_third_partys(nlp, tagger, text, expected):
+    assert summary(tag(nlp, tagger, text, "Jibreen")["Jibreen"]) == expected
