@@ -76,7 +76,9 @@ Decisions worth knowing:
 * Casualties: the dead are never the side; only an agent ("killed by government
   shelling") or an active subject of "kill" names who did it. A weapon that killed
   ("rebel rocket fire killed three in X") makes a casualties report: the killing is
-  the main predicate; air weapons name the government.
+  the main predicate. An air weapon alone ("killed in air raids on X") names no
+  perpetrator: the guidelines code such casualties unknown, while the air strike
+  itself ("air raids hit X") is inferred to be the government's.
 * Sides are read in every register: opposition media ("revolutionaries", "Free Army",
   "Assad's militias", "the Russian occupation"), state media ("terrorists", "armed
   groups", "gunmen" vs "army units", "allied forces", "popular defence groups") and
@@ -697,7 +699,8 @@ class ActivityTagger:
 
     ``inferred_actors``: when True (default), air strikes and sieges with no stated
     actor are coded government, as the annotation guidelines do for rebel-held Aleppo
-    in 2016; set False to leave them unknown for other wars.
+    in 2016; set False to leave them unknown for other wars. (Casualties with no stated
+    perpetrator stay unknown either way, as the guidelines say.)
     """
 
     def __init__(self, nlp: Language, name: str = "aleppo_activity", *, spans_key: str = SPANS_KEY,
@@ -3842,11 +3845,8 @@ class ActivityTagger:
                     side = classify_actor(" ".join(t.text for t in toks))
                     if side:
                         return side
-                    if self.inferred_actors and {t.lower_ for t in toks} & _AIR_SIDE_CUES:
-                        # "20 people were killed in air raids on X", "... killed when barrel
-                        # bombs hit X": only the government side flew over Aleppo, so the
-                        # weapon names the perpetrator (inferred, like air strikes).
-                        return "government"
+            # ("20 people were killed in air raids on X" names no perpetrator: unknown, as
+            # the guidelines code casualties, though only one side flew over Aleppo.)
             return "unknown"
         side = None
         if activity == "ground_advance" and pred is not None and (
@@ -3902,7 +3902,8 @@ class ActivityTagger:
                 # the side named is the besieged one; the besiegers are the other side.
                 side = {"government": "opposition", "opposition": "government"}.get(side or "", side)
         if side is None and activity == "casualties" and pred is not None and self.inferred_actors:
-            # "Air raids killed 20 in X": the killing is the news; rebels had no aircraft.
+            # "Air raids killed 20 in X": the raids are the subject that acted, and rebels
+            # had no aircraft.
             subj = self._subject_words(pred)
             if subj & _AIR_CUES - {"bomb", "bombs", "bombing", "bombings"}:
                 side = "government"
