@@ -3994,6 +3994,12 @@ class ActivityTagger:
             if side is not None and pred is not None and pred.lemma_.lower() == "loss" and activity == "capture":
                 # "rebels ... after the loss of X": the side named lost it.
                 side = {"government": "opposition", "opposition": "government"}.get(side, side)
+            if side == "opposition" and pred is not None and activity == "capture" \
+                    and pred.lemma_.lower() in {"fall", "collapse"} \
+                    and not any(c.dep_ == "prep" and c.lower_ == "to" for c in pred.children):
+                # "The fall of X leaves the rebels squeezed into a pocket": a place that
+                # fell with rebels beside it fell from them (one that fell to them says so).
+                side = "government"
             if side is None and losers and activity == "capture":
                 lost = classify_actor(" ".join(t.text for c in losers for t in c.subtree))
                 side = {"government": "opposition", "opposition": "government"}.get(lost or "")

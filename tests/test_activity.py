@@ -2913,3 +2913,15 @@ def test_where_fighters_are_and_what_a_relative_clause_or_modifier_says(nlp, tag
 ])
 def test_aid_handed_out_by_an_agency_or_volunteers_is_a_third_partys(nlp, tagger, text, expected):
     assert summary(tag(nlp, tagger, text, "Jibreen")["Jibreen"]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # A place that fell, with rebels named beside it, fell from them.
+    ("The fall of Karm al-Jabal leaves the rebels squeezed into a shrinking pocket.", "Karm al-Jabal",
+     ("capture", "government")),
+    ("Tariq al-Bab fell on Monday after the collapse of rebel lines.", "Tariq al-Bab", ("capture", "government")),
+    # One that fell to them says so.
+    ("Tariq al-Bab fell to rebels in 2012.", "Tariq al-Bab", ("capture", "opposition")),
+])
+def test_a_place_that_fell_fell_from_the_side_named_beside_it(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
