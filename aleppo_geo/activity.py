@@ -277,6 +277,11 @@ _AIR_CUES = {
 }
 #: Air weapons that name their side: in Aleppo in 2016 only the government and Russia
 #: flew ("air raids", "barrel bombs", "warplanes"); a bare "bomb" may be a car bomb.
+#: Nouns for what killed people; the side describing them is the perpetrator.
+_WEAPON_NOUNS = {
+    "shell", "shelling", "rocket", "mortar", "fire", "bombardment", "missile", "attack", "strike",
+    "airstrike", "raid", "bomb", "artillery", "barrage", "salvo", "cannon", "projectile", "gunfire",
+}
 _AIR_SIDE_CUES = _AIR_CUES - {"bomb", "bombs", "bombing", "bombings", "cluster", "phosphorus", "phosphorous"}
 #: Quarters of Aleppo that the government (or, for Sheikh Maqsoud, the Kurdish YPG)
 #: held throughout 2016, so that unattributed shells landing there were rebel fire.
@@ -3836,7 +3841,9 @@ class ActivityTagger:
                 if c.dep_ == "prep" and c.lower_ in {"in", "during", "amid"} and c.i > pred.i:
                     toks = [t for t in c.subtree if not (span.start <= t.i < span.end)]
                 elif c.dep_ in {"advcl", "acl"} and c.i > pred.i and (_LEXICON.get(c.lemma_.lower()) in {
-                        "airstrike", "shelling"} or c.lemma_.lower() in _BOMBARD):
+                        "airstrike", "shelling"} or c.lemma_.lower() in _BOMBARD) \
+                        and not any(m.lower_ in {"while", "whereas"} for m in c.children):
+                    # ("..., while rebel rockets hit Y" is another event, not the killing's cause.)
                     toks = [t for t in pred.doc[pred.i + 1:c.i + 1] if not (span.start <= t.i < span.end)]
                 else:
                     continue
@@ -3847,7 +3854,7 @@ class ActivityTagger:
                         return side
             # ("20 people were killed in air raids on X" names no perpetrator: unknown, as
             # the guidelines code casualties, though only one side flew over Aleppo.)
-            return "unknown"
+            return self._weapon_side(span, pred, ctx.place_tokens) or "unknown"
         side = None
         if activity == "ground_advance" and pred is not None and (
                 pred.lemma_.lower() in _ENCIRCLEMENT or any(
@@ -3907,6 +3914,8 @@ class ActivityTagger:
             subj = self._subject_words(pred)
             if subj & _AIR_CUES - {"bomb", "bombs", "bombing", "bombings"}:
                 side = "government"
+        if side is None and activity == "casualties":
+            side = self._weapon_side(span, pred, ctx.place_tokens)
         if activity == "repelled" and pred is not None and any(
                 c.dep_ == "nsubjpass" and self._lexicon_activity(c, None) for c in pred.children):
             # "attacks on X were repelled": the subject names the attackers; the repelling
@@ -4027,6 +4036,44 @@ class ActivityTagger:
             ctx.last_actor[0] = side
             ctx.last_actor[1] = span.doc.text.rfind("\n", 0, span.start_char)
         return side or "unknown"
+
+    @staticmethod
+    def _weapon_side(span: Span, pred: Token | None, places: frozenset[int]) -> str | None:
+        """The side a killing's weapon names: "rebel shelling kills nine", "terrorists'
+        rocket shells claim lives", "... killed when rockets fired by rebel groups slammed
+        into a street". Only the words that describe a weapon of the killing's own clause
+        count: never the dead, the speaker, or another clause ("..., while rebel rockets
+        killed two in the west")."""
+        if pred is None:
+            return None
+        clause = pred if pred.pos_ in {"VERB", "AUX"} else next(
+            (a for a in pred.ancestors if a.pos_ in {"VERB", "AUX"}), pred)
+        other = set()
+        for x in clause.subtree:
+            if x is not clause and x.pos_ in {"VERB", "AUX"} and not (x.left_edge.i <= span.start <= x.right_edge.i) \
+                    and (x.dep_ == "conj" or x.dep_ == "advcl" and any(
+                        c.lower_ in {"while", "whereas"} for c in x.children)):
+                other |= {y.i for y in x.subtree}  # another clause's own event
+        tokens = [t for t in clause.subtree if t.i not in other] + list(clause.ancestors)
+        words: list[Token] = []
+        for t in tokens:
+            if t.lemma_.lower() not in _WEAPON_NOUNS and t.lower_ not in _WEAPON_NOUNS:
+                continue
+            if t.pos_ not in {"NOUN", "PROPN"}:
+                # A headline's "Rebel shelling kills nine", parsed as a verb with no
+                # subject: the words just before it. ("Rebels shelled X" is a clause of
+                # its own.)
+                if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+                    words += [x for x in span.doc[max(t.i - 2, span.sent.start):t.i] if x.is_alpha]
+                continue
+            words += [c for c in t.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+            words += [c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"]
+            verbs = [c for c in t.children if c.dep_ == "acl"]  # "rockets fired by rebel groups"
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ == "VERB":
+                verbs.append(t.head)  # "rockets were fired by rebels"
+            words += [c for v in verbs for c in v.children if c.dep_ == "agent"]
+        text = " ".join(x.text for w in words for x in w.subtree if x.i not in places)
+        return classify_actor(text) if text else None
 
     @staticmethod
     def _evacuees_side(span: Span, pred: Token | None) -> str:

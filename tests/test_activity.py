@@ -2925,3 +2925,17 @@ def test_aid_handed_out_by_an_agency_or_volunteers_is_a_third_partys(nlp, tagger
 ])
 def test_a_place_that_fell_fell_from_the_side_named_beside_it(nlp, tagger, text, place, expected):
     assert summary(tag(nlp, tagger, text, place)[place]) == expected
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    # The side describing the weapon that killed is the perpetrator.
+    ("Rebel shelling kills six in government-held al-Midan", "al-Midan", ("casualties", "opposition")),
+    ("Terrorists' mortar shells claim lives of 4 civilians in al-Midan", "al-Midan", ("casualties", "opposition")),
+    ("Two women were killed in al-Midan on Friday when mortars fired by rebel groups hit their building.",
+     "al-Midan", ("casualties", "opposition")),
+    # Another clause's weapon is not this killing's.
+    ("Five people were killed in al-Midan on Friday, while rebel rockets hit the Hamdaniya district.", "al-Midan",
+     ("casualties", "unknown")),
+])
+def test_the_side_of_the_weapon_that_killed(nlp, tagger, text, place, expected):
+    assert summary(tag(nlp, tagger, text, place)[place]) == expected
