@@ -274,6 +274,8 @@ _GENERIC_FACILITY_HEADS: tuple[tuple[str, ...], ...] = tuple(sorted((
 _GENERIC_FACILITY_KINDS = frozenset({"neighbourhood", "district", "camp", "hospital",
                                      "landmark", "industrial_area", "road", "military_base",
                                      "town", "village"})
+_ALL_FACILITY_HEADS = frozenset(h for heads in _FACILITY_HEADS.values() for h in heads) \
+    | frozenset(_GENERIC_FACILITY_HEADS)
 _FAC_HEAD_FIRST = frozenset(h[0] for heads in _FACILITY_HEADS.values() for h in heads) \
     | frozenset(h[0] for h in _GENERIC_FACILITY_HEADS)
 _FAC_HEAD_WORDS = frozenset(w for heads in _FACILITY_HEADS.values() for h in heads for w in h) \
@@ -1190,6 +1192,8 @@ class PlaceFinder(_GazetteerBacked):
         """Drop a trailing administrative word a gazetteer alias may include
         ("Aleppo city" -> "Aleppo"), when what remains is still a name."""
         while j - i > 1 and self._l[j - 1] in _DESCRIPTORS:
+            if j - i > 2 and (self._l[j - 2], self._l[j - 1]) in _ALL_FACILITY_HEADS:
+                break  # "Jibreen industrial area": the head is part of the name
             rest = self._surface(i, j - 1)
             if normalize(rest) in self.index.keys:
                 j -= 1

@@ -104,6 +104,14 @@ def test_facility_heads_stay_and_administrative_words_go(nlp):
                                 "Castello Road"]
 
 
+def test_a_facility_head_is_kept_even_when_a_shorter_alias_would_drop_its_last_word(nlp):
+    # The gazetteer also lists "Jibreen industrial"; "area" is an administrative word
+    # elsewhere, but here it ends the facility's name.
+    assert texts(nlp, "Families slept in a warehouse in the Jibreen industrial area.") == \
+        ["Jibreen industrial area"]
+    assert texts(nlp, "Shells fell on Aleppo city.") == ["Aleppo"]
+
+
 def test_old_city_of_aleppo_and_aleppos_old_city_are_two_mentions_each(nlp):
     assert texts(nlp, "Fighting reached the Old City of Aleppo.") == ["Old City", "Aleppo"]
     assert texts(nlp, "They attacked Aleppo's Old City near its historic citadel.") == \
