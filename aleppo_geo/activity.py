@@ -277,12 +277,12 @@ _AIR_CUES = {
 }
 #: Air weapons that name their side: in Aleppo in 2016 only the government and Russia
 #: flew ("air raids", "barrel bombs", "warplanes"); a bare "bomb" may be a car bomb.
+_AIR_SIDE_CUES = _AIR_CUES - {"bomb", "bombs", "bombing", "bombings", "cluster", "phosphorus", "phosphorous"}
 #: Nouns for what killed people; the side describing them is the perpetrator.
 _WEAPON_NOUNS = {
     "shell", "shelling", "rocket", "mortar", "fire", "bombardment", "missile", "attack", "strike",
     "airstrike", "raid", "bomb", "artillery", "barrage", "salvo", "cannon", "projectile", "gunfire",
 }
-_AIR_SIDE_CUES = _AIR_CUES - {"bomb", "bombs", "bombing", "bombings", "cluster", "phosphorus", "phosphorous"}
 #: Quarters of Aleppo that the government (or, for Sheikh Maqsoud, the Kurdish YPG)
 #: held throughout 2016, so that unattributed shells landing there were rebel fire.
 #: Front-line quarters that changed hands (Ramouseh, the 1070 project, Dahiyet
@@ -330,6 +330,8 @@ def _includes(tok: Token) -> bool:
     """A verb of inclusion: "the pocket, which includes X", "a pocket that takes in X"."""
     return tok.lemma_.lower() in _INCLUDE or (
         tok.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "in" for c in tok.children))
+
+
 # Nouns whose "to"/"for" phrase names the side that suffered: "a blow to the rebels".
 _SETBACK = frozenset({"blow", "setback", "defeat", "loss", "humiliation", "disaster", "catastrophe",
                       "reverse", "embarrassment"})
