@@ -327,6 +327,18 @@ FLOORS = {
     "ET": {"activity": 0.68, "actor": 0.67, "event_date": 0.62},
     "EU": {"activity": 0.74, "actor": 0.80, "event_date": 0.82},
     "EV": {"activity": 0.71, "actor": 0.74, "event_date": 0.82},
+    # FU-GB: written at the end of the eighth session and scored unread on the pipeline as
+    # shipped then (commit 226e741; see their READMEs). Rules alone, activity / actor / date:
+    # FU 0.768/0.768/0.629, FV 0.791/0.798/0.883, FW 0.786/0.796/0.813, FX 0.809/0.830/0.871,
+    # FY 0.793/0.817/0.836, FZ 0.778/0.802/0.850, GA 0.741/0.787/0.773, GB 0.762/0.748/0.785
+    "FU": {"activity": 0.75, "actor": 0.75, "event_date": 0.61},
+    "FV": {"activity": 0.77, "actor": 0.78},
+    "FW": {"activity": 0.77, "actor": 0.78, "event_date": 0.79},
+    "FX": {"activity": 0.79, "actor": 0.81},
+    "FY": {"activity": 0.77, "actor": 0.80, "event_date": 0.82},
+    "FZ": {"activity": 0.76, "actor": 0.78},
+    "GA": {"activity": 0.72, "actor": 0.77, "event_date": 0.75},
+    "GB": {"activity": 0.74, "actor": 0.73, "event_date": 0.76},
 }
 BARS = {name: {**ISSUE_BARS, **FLOORS.get(name, {})} for name in SETS}
 
