@@ -2611,15 +2611,14 @@ class ActivityTagger:
                 # "Militants in eastern Aleppo have fired on the west": where the shooters are.
                 return "origin_none"
             if prep in {"in", "inside"} and governor.lemma_.lower() in _ARMED | {"militia", "unit", "terrorist"} \
-                    and governor.dep_ == "nsubj" and _LEXICON.get(governor.head.lemma_.lower()) == "clashes" \
-                    and (lambda places: any(
-                        t.i in places and t.i > governor.head.i and t.head.lower_ in {
-                            "on", "in", "at", "near", "around", "along", "inside", "of"}
-                        for c in governor.head.children if c.dep_ == "prep" for t in c.subtree))(
-                        self._place_tokens(doc)):
+                    and governor.dep_ == "nsubj" and _LEXICON.get(governor.head.lemma_.lower()) == "clashes":
                 # "Kurdish fighters in X clashed with rebels on Y": X is where the fighters
                 # are, Y where they fought.
-                return "origin_none"
+                places = self._place_tokens(doc)
+                if any(t.i in places and t.i > governor.head.i
+                       and t.head.lower_ in {"on", "in", "at", "near", "around", "along", "inside", "of"}
+                       for c in governor.head.children if c.dep_ == "prep" for t in c.subtree):
+                    return "origin_none"
             if prep in {"of", "from"} and governor.lemma_.lower() in _CIVILIANS | _ARMED \
                     and governor.dep_ in {"nsubj", "nsubjpass"} and governor.lemma_.lower() not in {"some", "many"}:
                 # "residents of X crossed into ...", "fighters from X": who they are, not
